@@ -1,0 +1,78 @@
+"""Plain data passed between stages: severities, positions, hits and findings.
+
+Offsets are 0-based, half-open and counted in code points of the decoded source.
+Lines and columns are 1-based code points, lines split on ``\\n`` only.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Mapping
+
+
+class Severity(enum.IntEnum):
+    """Ordered so that ``severity >= fail_level`` decides the exit code."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, name: str) -> "Severity":
+        return cls[name.upper()]
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+SEVERITY_NAMES = ("error", "warning", "info")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a check reports: a span of the document's prose text, not of the source.
+
+    ``start``/``end`` index ``Document.text``. ``params`` fill the rule's message
+    template; ``message`` overrides the template when a check builds its own text.
+    """
+
+    start: int
+    end: int
+    params: Mapping[str, str] = field(default_factory=dict)
+    suggestions: tuple[str, ...] = ()
+    message: str | None = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    severity: Severity
+    message: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    offset: int
+    length: int
+    match: str
+    suggestions: tuple[str, ...] = ()
+
+    @property
+    def sort_key(self) -> tuple[int, int, str, str]:
+        return (self.offset, self.length, self.rule, self.message)
+
+
+@dataclass(frozen=True)
+class FileError:
+    """A problem with one input (unreadable, undecodable, a rule that timed out)."""
+
+    path: str
+    message: str
+
+
+@dataclass(frozen=True)
+class FileResult:
+    path: str
+    findings: tuple[Finding, ...] = ()
+    errors: tuple[FileError, ...] = ()

@@ -1,0 +1,83 @@
+"""Recognise the parts of a news article: headline, deck, byline, dateline, caption.
+
+Pure predicates over a paragraph's text, shared by the plain-text and Markdown
+parsers, so both formats label scopes the same way.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NAME = r"[A-Z][\w'’.-]*"
+_BYLINE = re.compile(
+    rf"""^(?:
+        (?:by|BY|By)\s+\S.*                                   # By Jane Doe, Reuters
+      | {_NAME}(?:\s+{_NAME}){{1,3}}
+        (?:\s+(?:and|&)\s+{_NAME}(?:\s+{_NAME}){{1,3}})?
+        (?:\s*,\s*[A-Z][\w .&'’-]{{1,40}}|\s+in\s+[A-Z][\w .'’-]{{1,40}})?   # , Reuters | in London
+    )$""",
+    re.VERBOSE,
+)
+_DATELINE = re.compile(
+    r"""^(?P<dl>
+        [A-Z][A-Z.'’-]*(?:[ /][A-Z][A-Z.'’-]*){0,4}           # HONG KONG, ZURICH, ST. LOUIS
+        (?:,\s*[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+\.?)?)?          # , Calif.   , N.Y.
+        (?:,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?  # , Jan 12 | 12 March
+        (?:\s*\([A-Za-z][A-Za-z .&-]{1,30}\))?                 # (Reuters)
+        \s*(?:—|–|--|-)
+    )\s+(?=\S)""",
+    re.VERBOSE,
+)
+_CAPTION = re.compile(
+    r"(?:^|[\s(])(?:Photo(?:graph)?|Picture|Image|Credit|Illustration)s?\s*(?:by\s+|:\s*)[^.:]{1,80}[.)]?\s*$",
+    re.IGNORECASE,
+)
+_BULLET = re.compile(r"^(?:[-*•+]|\d{1,2}[.)])\s+\S")
+_SENTENCE_END = re.compile(r"""[.!?]["'”’)]*$""")
+
+
+def is_byline(line: str) -> bool:
+    line = line.strip()
+    return 0 < len(line) <= 100 and bool(_BYLINE.match(line)) and not _SENTENCE_END.search(line)
+
+
+def dateline_length(text: str) -> int:
+    """Length of a leading dateline such as ``ZURICH, March 9 -`` (0 when none)."""
+    m = _DATELINE.match(text)
+    if not m:
+        return 0
+    place = m["dl"].split(",")[0].split("(")[0].strip(" -—–")
+    letters = [c for c in place if c.isalpha()]
+    if len(letters) < 2 or not all(c.isupper() for c in letters):
+        return 0
+    return m.end("dl")
+
+
+def is_caption(text: str) -> bool:
+    return len(text) <= 400 and bool(_CAPTION.search(text))
+
+
+def is_bullet(line: str) -> bool:
+    return bool(_BULLET.match(line.strip()))
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(_SENTENCE_END.search(text.strip()))
+
+
+def looks_like_headline(text: str) -> bool:
+    text = text.strip()
+    return 0 < len(text) <= 200 and "\n" not in text and not text.endswith((".", ",", ";", ":"))
+
+
+def lead_line_scope(line: str) -> str | None:
+    """Scope of a short line between headline and body, or None if it is body copy."""
+    if is_caption(line):
+        return "caption"
+    if is_byline(line):
+        return "byline"
+    if is_bullet(line):
+        return "deck"
+    if len(line) <= 200 and not ends_sentence(line) and not dateline_length(line):
+        return "deck"
+    return None
