@@ -76,3 +76,31 @@ class FileResult:
     path: str
     findings: tuple[Finding, ...] = ()
     errors: tuple[FileError, ...] = ()
+
+
+@dataclass(frozen=True)
+class Examples:
+    bad: tuple[str, ...] = ()
+    good: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A loaded, validated rule. ``options`` is the check type's own frozen dataclass."""
+
+    id: str
+    check: str
+    severity: Severity
+    message: str
+    options: object
+    scope: frozenset[str] | None = None
+    description: str = ""
+    rationale: str = ""
+    link: str = ""
+    examples: Examples = field(default_factory=Examples)
+    enabled: bool = True
+    path: str = ""
+
+    @property
+    def group(self) -> str:
+        return self.id.split(".", 1)[0]
