@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Iterator, Mapping
+from typing import Any
 
 BLOCK_SEPARATOR = "\n\n"
 
@@ -105,7 +106,7 @@ class LineIndex:
     starts: tuple[int, ...]
 
     @classmethod
-    def of(cls, source: str) -> "LineIndex":
+    def of(cls, source: str) -> LineIndex:
         starts = [0]
         find = source.find
         i = find("\n")

@@ -7,8 +7,8 @@ Lines and columns are 1-based code points, lines split on ``\\n`` only.
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Mapping
 
 
 class Severity(enum.IntEnum):
@@ -19,7 +19,7 @@ class Severity(enum.IntEnum):
     ERROR = 3
 
     @classmethod
-    def parse(cls, name: str) -> "Severity":
+    def parse(cls, name: str) -> Severity:
         return cls[name.upper()]
 
     def __str__(self) -> str:
@@ -79,9 +79,18 @@ class FileResult:
 
 
 @dataclass(frozen=True)
+class Example:
+    """A rule example; ``date`` and ``format`` let date and markup examples run as tests."""
+
+    text: str
+    date: str | None = None
+    format: str | None = None
+
+
+@dataclass(frozen=True)
 class Examples:
-    bad: tuple[str, ...] = ()
-    good: tuple[str, ...] = ()
+    bad: tuple[Example, ...] = ()
+    good: tuple[Example, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -83,7 +83,7 @@ def _scopes(source: str, paragraphs: list[list[Line]]) -> list[list[tuple[str, l
         if in_lead:
             scopes = [structure.lead_line_scope(source[s:e]) for s, e, _ in para]
             if all(scopes) and all(e - s <= 200 for s, e, _ in para):
-                out.append([(scope, [line], 0) for scope, line in zip(scopes, para)])  # type: ignore[misc]
+                out.append([(scope, [line], 0) for scope, line in zip(scopes, para, strict=True)])  # type: ignore[misc]
                 continue
             in_lead = False
             dl = structure.dateline_length(text)

@@ -1,0 +1,289 @@
+"""Command line: ``newslint check PATHS…``, ``newslint rules``, ``newslint rule ID``.
+
+``main(argv) -> int`` returns the exit code: 0 clean, 1 findings at or above the
+fail level, 2 any usage, config, rule or input error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from collections import Counter
+from collections.abc import Sequence
+
+from . import __version__
+from .model import SEVERITY_NAMES, FileError, FileResult, Severity
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+COMMANDS = ("check", "rules", "rule")
+
+EPILOG = """\
+examples:
+  newslint check examples/                 lint a folder of articles
+  newslint story.md --date 2024-01-13      lint with a publication date
+  cat story.txt | newslint - --stdin-filename story.txt
+  newslint check . --format sarif --output newslint.sarif
+  newslint rules                           list the active rules
+  newslint rule dates.weekday              show one rule's documentation
+
+exit codes: 0 no findings at or above --fail-on; 1 findings; 2 usage, config, rule or input error
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # exit 2, like every other error
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"newslint: error: {message}\n")
+        raise SystemExit(EXIT_ERROR)
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--config", metavar="FILE", help="use this config file instead of discovering .newslint.yaml")
+    p.add_argument("--no-config", action="store_true", help="ignore every .newslint.yaml")
+    p.add_argument("--select", action="append", default=[], metavar="IDS", help="only these rule ids or prefixes (comma-separated; repeatable)")
+    p.add_argument("--ignore", action="append", default=[], metavar="IDS", help="skip these rule ids or prefixes")
+    p.add_argument("--rule-dir", action="append", default=[], metavar="DIR", help="also load rules from DIR/<group>/<name>.yml")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="newslint", description="Lint news copy against itself and house style.", epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"newslint {__version__}")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    check = sub.add_parser("check", help="lint files, directories or stdin (-)", epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    check.add_argument("paths", nargs="*", metavar="PATH", help="files, directories, or - for stdin")
+    _common(check)
+    check.add_argument("--format", choices=("text", "json", "sarif", "github", "junit"), help="output format (default: text; github under GitHub Actions)")
+    check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
+    check.add_argument("--fail-on", choices=SEVERITY_NAMES, help="lowest severity that makes the exit code 1 (default: error)")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings (errors still exit 2)")
+    check.add_argument("--date", metavar="YYYY-MM-DD", help="publication date for every file (overrides front matter)")
+    check.add_argument("--stdin-filename", metavar="NAME", help="name for stdin input; also picks the parser and config")
+    check.add_argument("--include", action="append", default=[], metavar="GLOB", help="also read files matching GLOB when walking directories")
+    check.add_argument("--input-format", choices=("plain", "markdown", "html"), help="parse every input as this format")
+    check.add_argument("--statistics", action="store_true", help="print counts per rule instead of each finding")
+    check.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="lint N files in parallel (0 = one per core)")
+    check.add_argument("--timeout", type=float, metavar="SECONDS", help="skip (and report) a file that takes longer than this (default 60)")
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour text output (auto: on a terminal, unless NO_COLOR)")
+    check.add_argument("--quiet", "-q", action="store_true", help="no summary line on stderr")
+
+    rules = sub.add_parser("rules", help="list the active rules")
+    _common(rules)
+    rules.add_argument("--all", action="store_true", help="include rules that are off")
+    rule = sub.add_parser("rule", help="show one rule's documentation and examples")
+    rule.add_argument("id", metavar="ID")
+    _common(rule)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version"):
+        argv.insert(0, "check")
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code) if isinstance(exc.code, int) else EXIT_ERROR
+    if args.command is None:
+        parser.print_help()
+        return EXIT_ERROR
+    try:
+        if args.command == "check":
+            return _check(args)
+        if args.command == "rules":
+            return _rules(args)
+        return _rule(args)
+    except KeyboardInterrupt:
+        sys.stderr.write("newslint: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        return EXIT_ERROR
+
+
+def _split(values: list[str]) -> tuple[str, ...]:
+    return tuple(v.strip() for item in values for v in item.split(",") if v.strip())
+
+
+def _runner_options(args: argparse.Namespace, **extra: object):
+    from .runner import Options
+
+    return Options(
+        config_path=args.config,
+        no_config=args.no_config,
+        select=_split(args.select),
+        ignore=_split(args.ignore),
+        extra_rule_dirs=tuple(args.rule_dir),
+        **extra,  # type: ignore[arg-type]
+    )
+
+
+def _check(args: argparse.Namespace) -> int:
+    from .formatters import render, summary
+    from .inputs import discover
+    from .runner import plan, run
+
+    if not args.paths:
+        sys.stderr.write("newslint: error: no paths given (use - for stdin)\n")
+        return EXIT_ERROR
+    date = None
+    if args.date:
+        try:
+            date = dt.date.fromisoformat(args.date)
+        except ValueError:
+            sys.stderr.write(f"newslint: error: --date must be YYYY-MM-DD, not {args.date!r}\n")
+            return EXIT_ERROR
+    if args.config and not os.path.isfile(args.config):
+        sys.stderr.write(f"newslint: error: config file not found: {args.config}\n")
+        return EXIT_ERROR
+    jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+    opts = _runner_options(args, date=date, stdin_filename=args.stdin_filename, timeout=args.timeout, jobs=jobs, fmt=args.input_format)
+    sources, path_errors = discover(args.paths, tuple(args.include))
+    p = plan(sources, opts)
+    if p.errors:
+        for e in p.errors:
+            sys.stderr.write(f"{e}\n")
+        sys.stderr.write(f"newslint: {len(p.errors)} error(s) in rules or config; no article was checked\n")
+        return EXIT_ERROR
+    stdin_text = None
+    if any(s.path is None for s in sources):
+        from .inputs import InputError, decode
+
+        try:
+            stdin_text = decode(sys.stdin.buffer.read())
+        except InputError as exc:
+            path_errors.append((args.stdin_filename or "-", str(exc)))
+            p = type(p)(tuple(i for i in p.items if i[0].path is not None), p.errors)
+    results: list[FileResult] = [FileResult(path, (), (FileError(path, msg),)) for path, msg in path_errors]
+    progress = _Progress(len(p.items)) if sys.stderr.isatty() and len(p.items) > 20 else None
+    for result in run(p, opts, stdin_text):
+        results.append(result)
+        if progress:
+            progress.tick()
+    if progress:
+        progress.done()
+
+    rules = _report_rules(p)
+    fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    if args.statistics:
+        report = _statistics(results)
+    else:
+        color = _use_color(args.color, args.output) and fmt == "text"
+        report = render(fmt, results, rules, color=color)
+    code = _write(report, args.output)
+    if code:
+        return code
+    if not args.quiet:
+        sys.stderr.write(summary(results) + "\n")
+
+    if any(r.errors for r in results):
+        return EXIT_ERROR
+    fail_on = _fail_level(args, p)
+    if not args.exit_zero and any(f.severity >= fail_on for r in results for f in r.findings):
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def _report_rules(p):
+    seen: dict[str, object] = {}
+    for _source, _config, ruleset in p.items:
+        for rule in ruleset.rules:
+            seen.setdefault(rule.id, rule)
+    return [seen[k] for k in sorted(seen)]
+
+
+def _fail_level(args: argparse.Namespace, p) -> Severity:
+    if args.fail_on:
+        return Severity.parse(args.fail_on)
+    levels = [c.fail_on for _s, c, _r in p.items if c.fail_on is not None]
+    return min(levels) if levels else Severity.ERROR
+
+
+def _statistics(results: list[FileResult]) -> str:
+    counts = Counter((f.rule, f.severity) for r in results for f in r.findings)
+    width = max((len(rule) for rule, _ in counts), default=0)
+    lines = [f"{n:6d}  {rule:<{width}}  {sev}" for (rule, sev), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0][0]))]
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _use_color(choice: str, output: str | None) -> bool:
+    if choice == "always":
+        return True
+    if choice == "never" or output or os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+def _write(report: str, output: str | None) -> int:
+    if output:
+        try:
+            with open(output, "w", encoding="utf-8") as fh:
+                fh.write(report)
+        except OSError as exc:
+            sys.stderr.write(f"newslint: error: cannot write {output}: {exc.strerror or exc}\n")
+            return EXIT_ERROR
+        return 0
+    sys.stdout.write(report)
+    sys.stdout.flush()
+    return 0
+
+
+class _Progress:
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.n = 0
+
+    def tick(self) -> None:
+        self.n += 1
+        if self.n % 50 == 0 or self.n == self.total:
+            sys.stderr.write(f"\r{self.n}/{self.total} files")
+            sys.stderr.flush()
+
+    def done(self) -> None:
+        sys.stderr.write("\r\033[K")
+
+
+def _load_for_listing(args: argparse.Namespace):
+    from .inputs import Source
+    from .runner import plan
+
+    opts = _runner_options(args)
+    p = plan([Source(".", None)], opts)
+    if p.errors:
+        for e in p.errors:
+            sys.stderr.write(f"{e}\n")
+        return None
+    return p.items[0][2]
+
+
+def _rules(args: argparse.Namespace) -> int:
+    ruleset = _load_for_listing(args)
+    if ruleset is None:
+        return EXIT_ERROR
+    active = {r.id for r in ruleset.rules}
+    shown = ruleset.all_rules if args.all else ruleset.rules
+    width = max((len(r.id) for r in shown), default=0)
+    for rule in shown:
+        first = rule.description.strip().splitlines()[0] if rule.description.strip() else ""
+        state = "" if rule.id in active else " (off)"
+        sys.stdout.write(f"{rule.id:<{width}}  {rule.severity!s:<7}  {first}{state}\n")
+    return EXIT_OK
+
+
+def _rule(args: argparse.Namespace) -> int:
+    from .docs import render_rule_doc
+
+    ruleset = _load_for_listing(args)
+    if ruleset is None:
+        return EXIT_ERROR
+    by_id = {r.id: r for r in ruleset.all_rules}
+    rule = by_id.get(args.id)
+    if rule is None:
+        from .yamlfile import did_you_mean
+
+        sys.stderr.write(f"newslint: error: unknown rule '{args.id}'{did_you_mean(args.id, by_id)}\n")
+        return EXIT_ERROR
+    sys.stdout.write(render_rule_doc(rule, active=rule.id in {r.id for r in ruleset.rules}))
+    return EXIT_OK

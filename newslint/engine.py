@@ -1,0 +1,107 @@
+"""Run rules over one Document and turn hits into located, filtered findings."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+from . import checks
+from .analysis import Analysis
+from .directives import find_directives, suppressions, unknown_names
+from .document import Document, LineIndex
+from .model import FileError, FileResult, Finding, Hit, Rule
+from .parsers import parse
+from .settings import Settings
+from .templates import fill
+
+
+def lint_source(
+    source: str,
+    path: str,
+    rules: Sequence[Rule],
+    settings: Settings | None = None,
+    *,
+    fmt: str | None = None,
+    date: dt.date | None = None,
+    known_ids: Iterable[str] | None = None,
+) -> FileResult:
+    """Parse ``source`` and run ``rules`` on it; never raises for bad input."""
+    settings = settings or Settings()
+    doc, problems = parse(source, path, fmt)
+    if date is not None:
+        doc = dataclasses.replace(doc, meta=dataclasses.replace(doc.meta, date=date, date_source="command line"))
+    lines = LineIndex.of(source)
+    errors = [FileError(path, _located(lines, offset, message)) for offset, message in problems]
+    directives = find_directives(source, lines)
+    known = set(known_ids) if known_ids is not None else {r.id for r in rules}
+    for d, name in unknown_names(directives, known):
+        errors.append(FileError(path, f"{d.line}:{d.column}: unknown rule '{name}' in newslint-{d.kind} directive"))
+    silenced = suppressions(directives)
+    findings: list[Finding] = []
+    analysis = Analysis(doc, settings)
+    for rule in rules:
+        if not rule.enabled:
+            continue
+        try:
+            hits = list(run_rule(rule, doc, analysis, settings))
+        except TimeoutError:
+            errors.append(FileError(path, f"rule {rule.id} timed out (a pattern backtracks too much); its findings for this file are missing"))
+            continue
+        except Exception as exc:  # a bug in a check must not lose the other rules' findings
+            errors.append(FileError(path, f"internal error in rule {rule.id}: {type(exc).__name__}: {exc}"))
+            continue
+        for hit in hits:
+            finding = locate(rule, hit, doc, lines)
+            if not silenced.silenced(rule.id, finding.line):
+                findings.append(finding)
+    findings.sort(key=lambda f: f.sort_key)
+    return FileResult(path, tuple(_dedupe(findings)), tuple(errors))
+
+
+def run_rule(rule: Rule, doc: Document, analysis: Analysis, settings: Settings) -> Iterable[Hit]:
+    module = checks.load(rule.check)
+    if module is None:  # validated at load time; kept as a guard for API users
+        raise ValueError(f"unknown check type {rule.check!r}")
+    ctx = checks.Context(doc, analysis, doc.blocks_in(rule.scope), settings, rule.id)
+    return module.check(rule.options, ctx)
+
+
+def locate(rule: Rule, hit: Hit, doc: Document, lines: LineIndex) -> Finding:
+    start, end = doc.source_map.to_source(hit.start, hit.end)
+    match = doc.source[start:end]
+    params = {"match": doc.text[hit.start : hit.end], **hit.params}
+    message = hit.message if hit.message is not None else fill(rule.message, params)
+    line, col = lines.position(start)
+    end_line, end_col = lines.position(end)
+    return Finding(
+        rule=rule.id,
+        severity=rule.severity,
+        message=message,
+        line=line,
+        column=col,
+        end_line=end_line,
+        end_column=end_col,
+        offset=start,
+        length=end - start,
+        match=match,
+        suggestions=tuple(hit.suggestions),
+    )
+
+
+def _located(lines: LineIndex, offset: int, message: str) -> str:
+    line, col = lines.position(offset)
+    return f"{line}:{col}: {message}"
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    out: list[Finding] = []
+    seen: set[tuple] = set()
+    for f in findings:
+        key = (f.rule, f.offset, f.length, f.message)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
