@@ -28,7 +28,12 @@ def lint_source(
 ) -> FileResult:
     """Parse ``source`` and run ``rules`` on it; never raises for bad input."""
     settings = settings or Settings()
-    doc, problems = parse(source, path, fmt)
+    try:
+        doc, problems = parse(source, path, fmt)
+    except RecursionError:
+        raise
+    except Exception as exc:  # a parser bug must cost one file, not the run
+        return FileResult(path, (), (FileError(path, f"internal error while parsing: {type(exc).__name__}: {exc}"),))
     if date is not None:
         doc = dataclasses.replace(doc, meta=dataclasses.replace(doc.meta, date=date, date_source="command line"))
     lines = LineIndex.of(source)
