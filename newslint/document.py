@@ -140,8 +140,7 @@ class Document:
         return tuple(b for b in self.blocks if b.scope in scopes)
 
     def block_at(self, offset: int) -> Block | None:
-        starts = [b.start for b in self.blocks]
-        i = bisect.bisect_right(starts, offset) - 1
+        i = bisect.bisect_right(self.blocks, offset, key=lambda b: b.start) - 1
         if i >= 0 and offset < self.blocks[i].end:
             return self.blocks[i]
         return None
