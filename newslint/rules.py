@@ -78,12 +78,18 @@ def load_rules(directories: Iterable[Path]) -> LoadResult:
             if not all(_ID_PART.match(p) for p in rule_id.split(".")):
                 errors.append(ConfigError(str(path), 0, 0, f"rule id '{rule_id}' must be lower-case letters, digits and '-'"))
                 continue
+            # Fast loader first; only a file with problems is re-read with positions.
+            rule, problems = None, None
             try:
-                data = load_yaml(str(path))
-            except YamlProblem as exc:
-                errors.append(exc.error)
-                continue
-            rule, problems = parse_rule(rule_id, str(path), data)
+                rule, problems = parse_rule(rule_id, str(path), load_yaml(str(path), positions=False))
+            except YamlProblem:
+                pass
+            if problems is None or problems:
+                try:
+                    rule, problems = parse_rule(rule_id, str(path), load_yaml(str(path)))
+                except YamlProblem as exc:
+                    errors.append(exc.error)
+                    continue
             errors.extend(problems)
             if rule is not None:
                 rules[rule_id] = rule  # a project rule may replace a built-in of the same id
