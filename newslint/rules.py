@@ -6,6 +6,7 @@ user fixes all of them in one pass; nothing is read before the rules are valid.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 from collections.abc import Iterable
@@ -80,10 +81,8 @@ def load_rules(directories: Iterable[Path]) -> LoadResult:
                 continue
             # Fast loader first; only a file with problems is re-read with positions.
             rule, problems = None, None
-            try:
+            with contextlib.suppress(YamlProblem):
                 rule, problems = parse_rule(rule_id, str(path), load_yaml(str(path), positions=False))
-            except YamlProblem:
-                pass
             if problems is None or problems:
                 try:
                     rule, problems = parse_rule(rule_id, str(path), load_yaml(str(path)))
