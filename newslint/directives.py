@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -34,13 +36,37 @@ class Suppressions:
     #: (rule or ALL, first line, last line) — last line inclusive; huge when never re-enabled.
     ranges: tuple[tuple[str, int, int], ...]
 
+    @functools.cached_property
+    def _spans(self) -> dict[str, tuple[list[int], list[int]]]:
+        """Per name, disjoint sorted line spans (starts, ends): a lookup is a bisection,
+        so a file with thousands of directives and findings stays linear."""
+        by_name: dict[str, list[tuple[int, int]]] = {}
+        for name, first, last in self.ranges:
+            by_name.setdefault(name, []).append((first, last))
+        out: dict[str, tuple[list[int], list[int]]] = {}
+        for name, spans in by_name.items():
+            starts: list[int] = []
+            ends: list[int] = []
+            for first, last in sorted(spans):
+                if ends and first <= ends[-1] + 1:
+                    ends[-1] = max(ends[-1], last)
+                else:
+                    starts.append(first)
+                    ends.append(last)
+            out[name] = (starts, ends)
+        return out
+
     def silenced(self, rule_id: str, line: int) -> bool:
         if _matches(self.file_rules, rule_id):
             return True
-        return any(
-            first <= line <= last and _matches(frozenset((name,)), rule_id)
-            for name, first, last in self.ranges
-        )
+        parts = rule_id.split(".")
+        for name in (ALL, *(".".join(parts[: i + 1]) for i in range(len(parts)))):
+            spans = self._spans.get(name)
+            if spans is not None:
+                i = bisect.bisect_right(spans[0], line) - 1
+                if i >= 0 and line <= spans[1][i]:
+                    return True
+        return False
 
 
 def _matches(names: frozenset[str], rule_id: str) -> bool:
@@ -75,7 +101,7 @@ def suppressions(directives: list[Directive]) -> Suppressions:
             for n in names:
                 open_at.setdefault(n, d.line)
         else:  # enable
-            targets = list(open_at) if not d.rules else [n for n in names if n in open_at]
+            targets = list(open_at) if not d.rules else [n for n in dict.fromkeys(names) if n in open_at]
             for n in targets:
                 ranges.append((n, open_at.pop(n), d.line))
     ranges.extend((n, start, last_line) for n, start in open_at.items())
