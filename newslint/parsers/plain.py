@@ -86,7 +86,8 @@ def _scopes(source: str, paragraphs: list[list[Line]]) -> list[list[tuple[str, l
                 out.append([(scope, [line], 0) for scope, line in zip(scopes, para, strict=True)])  # type: ignore[misc]
                 continue
             in_lead = False
-            dl = structure.dateline_length(text)
+            first_s, first_e, _ = para[0]
+            dl = structure.dateline_length(source[first_s:first_e])  # never past the first line
             out.append([("paragraph", para, dl)])
             continue
         out.append([("paragraph", para, 0)])
