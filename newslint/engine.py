@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 from collections.abc import Iterable, Sequence
+from types import ModuleType
 
 from . import checks
 from .analysis import Analysis
@@ -64,8 +66,14 @@ def lint_source(
     return FileResult(path, tuple(_dedupe(findings)), tuple(errors))
 
 
+@functools.cache
+def _check_module(check: str) -> ModuleType | None:
+    """``checks.load`` lists the package directory on every call: once per check type is enough."""
+    return checks.load(check)
+
+
 def run_rule(rule: Rule, doc: Document, analysis: Analysis, settings: Settings) -> Iterable[Hit]:
-    module = checks.load(rule.check)
+    module = _check_module(rule.check)
     if module is None:  # validated at load time; kept as a guard for API users
         raise ValueError(f"unknown check type {rule.check!r}")
     ctx = checks.Context(doc, analysis, doc.blocks_in(rule.scope), settings, rule.id)
