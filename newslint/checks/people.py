@@ -1,0 +1,492 @@
+"""people: check an article's people against themselves, from the shared person table.
+
+``find`` picks the consistency question:
+
+* ``variant`` — one person's name spelled two ways (flag the minority spelling);
+* ``org-variant`` — a name written fused, hyphenated and spaced ("TimeWarner"/"Time Warner");
+* ``title-conflict`` — one person given two offices, or one office given to two people;
+* ``first-reference`` — a surname used before the full name, or a full name introduced twice;
+* ``age`` — one person given two ages.
+
+Hits fill ``{other}`` (the other spelling, title or age), ``{lines}`` ("line 3", "lines 3
+and 9": where the other one is), ``{name}`` (the person) and ``{kind}`` (what differs).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+import regex
+
+from ..document import BODY_SCOPES, LineIndex
+from ..model import Hit
+from ..people import (
+    _DEMONYM,
+    Mention,
+    Person,
+    PersonTable,
+    _is_caps,
+    build,
+    fold,
+    lexicon,
+    similar,
+    surname_of,
+)
+from . import Context
+
+PARAMS = frozenset({"other", "lines", "name", "kind"})
+
+
+@dataclass(frozen=True)
+class Options:
+    find: Literal["variant", "org-variant", "title-conflict", "first-reference", "age"]
+    #: Shortest name (in letters) compared by edit distance; shorter names only by accents.
+    min_length: int = 4
+
+    def problems(self) -> list[tuple[str, str]]:
+        if self.min_length < 2:
+            return [("min_length", "'min_length' must be at least 2")]
+        return []
+
+
+def check(options: Options, ctx: Context) -> Iterator[Hit]:
+    table: PersonTable = ctx.analysis.memo("persons", build)
+    finder = {
+        "variant": _variants,
+        "org-variant": _org_variants,
+        "title-conflict": _title_conflicts,
+        "first-reference": _first_references,
+        "age": _ages,
+    }[options.find]
+    in_scope = {(b.start, b.end) for b in ctx.blocks}
+    starts = sorted(in_scope)
+    for hit in finder(table, ctx, options):
+        if _inside(starts, hit.start):
+            yield hit
+
+
+def _inside(blocks: list[tuple[int, int]], offset: int) -> bool:
+    import bisect
+
+    i = bisect.bisect_right(blocks, (offset, 1 << 62)) - 1
+    return i >= 0 and blocks[i][0] <= offset < blocks[i][1]
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _line(ctx: Context, offset: int) -> int:
+    lines: LineIndex = ctx.analysis.memo("source-lines", lambda a: LineIndex.of(a.doc.source))
+    return lines.position(ctx.doc.source_map.to_source_start(offset))[0]
+
+
+def _lines(ctx: Context, offsets: Iterable[int]) -> str:
+    nums = sorted({_line(ctx, o) for o in offsets})
+    if len(nums) == 1:
+        return f"line {nums[0]}"
+    return "lines " + ", ".join(map(str, nums[:-1])) + f" and {nums[-1]}"
+
+
+def _surname_span(m: Mention) -> tuple[int, int, str]:
+    if m.kind != "full":
+        return m.start, m.end, m.text
+    sur = surname_of(m.tokens)
+    return m.end - len(sur), m.end, sur
+
+
+def _clusters(table: PersonTable) -> dict[int, int]:
+    """Person index -> cluster root, joining persons whose full names are variants."""
+    root = {p.index: p.index for p in table.persons}
+
+    def find(i: int) -> int:
+        while root[i] != i:
+            i = root[i]
+        return i
+
+    for a, b, _ in _full_pairs(table.persons, table):
+        root[find(b.index)] = find(a.index)
+    return {i: find(i) for i in root}
+
+
+def _differing(a: tuple[str, ...], b: tuple[str, ...]) -> list[tuple[int, str, str]]:
+    ta = [t for t in a if not _initial(t)]
+    tb = [t for t in b if not _initial(t)]
+    if len(ta) != len(tb):
+        return [(-1, " ".join(a), " ".join(b))]
+    return [(i, x, y) for i, (x, y) in enumerate(zip(ta, tb, strict=False)) if x != y]
+
+
+def _initial(token: str) -> bool:
+    return len(token.rstrip(".")) == 1
+
+
+def _gender_pair(a: str, b: str) -> bool:
+    """Paul/Paula, Louis/Louise, Daniel/Daniela: relatives, not a misspelling."""
+    short, long_ = sorted((a, b), key=len)
+    return long_.startswith(short) and len(long_) - len(short) <= 2 and long_[len(short) :] in ("a", "e", "ne", "na")
+
+
+def _full_pairs(persons: Iterable[Person], table: PersonTable) -> Iterator[tuple[Person, Person, int]]:
+    """Pairs of full-named persons whose names differ only in spelling."""
+    full = [p for p in persons if len(p.tokens) > 1 and any(m.kind == "full" for m in p.mentions)]
+    for i, a in enumerate(full):
+        for b in full[i + 1 :]:
+            if a.relative or b.relative or (a.gender and b.gender and a.gender != b.gender):
+                continue
+            if _respelt(a.tokens, b.tokens, 4):
+                yield a, b, 0
+
+
+def _respelt(a: tuple[str, ...], b: tuple[str, ...], min_len: int) -> bool:
+    """Two full names of one person spelled differently (not two relatives, not a plural)."""
+    ia = [t.rstrip(".") for t in a if _initial(t)]
+    ib = [t.rstrip(".") for t in b if _initial(t)]
+    if ia and ib and ia != ib:
+        return False  # "M Horan" and "S Horgan": initials say two people
+    if fold(" ".join(a)).replace("-", " ") == fold(" ".join(b)).replace("-", " "):
+        return a != b and not _particle_case(a, b)
+    diff = _differing(a, b)
+    if len(diff) != 1 or diff[0][0] < 0:
+        return False
+    _, x, y = diff[0]
+    if _plural_or_adjective(x, y) or _particle_case((x,), (y,)):
+        return False
+    if surname_of(a) == surname_of(b) and _gender_pair(x, y):
+        return False  # Paul and Paula Smith
+    return similar(x, y, min_len)
+
+
+def _particle_case(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """"de Marigny" / "De Marigny": a particle capitalised at a sentence start."""
+    lex = lexicon()
+    return len(a) == len(b) and all(x == y or (x.lower() == y.lower() and x.lower() in lex.particles) for x, y in zip(a, b, strict=False))
+
+
+# --------------------------------------------------------------------------- names.variant
+
+
+def _variants(table: PersonTable, ctx: Context, options: Options) -> Iterator[Hit]:
+    lex = lexicon()
+    # 1. full names: "Antony Blinken" / "Anthony Blinken"
+    weak_full = [m for m in table.candidates if m.kind == "full"]
+    flagged: set[int] = set()
+    for a, b, _ in _full_pairs(table.persons, table):
+        ma = [m for m in a.mentions if m.kind == "full"]
+        mb = [m for m in b.mentions if m.kind == "full"]
+        yield from _minority(ctx, ma, mb, a.name, b.name, flagged, full=True)
+    # weak full names one edit from a known person ("… and Anthony Blinken met")
+    for w in weak_full:
+        for p in table.persons:
+            if len(p.tokens) < 2:
+                continue
+            if _respelt(w.tokens, p.tokens, max(options.min_length, 5)):
+                ma = [m for m in p.mentions if m.kind == "full"]
+                if ma and w.start not in flagged:
+                    flagged.add(w.start)
+                    yield _hit(ctx, w.start, w.end, w.text, p.name, ma)
+                break
+    # 2. surname forms: "Ms Hewitt" / "Ms Hewit", "Zelenskyy" / "Zelensky"
+    forms: dict[str, list[Mention]] = {}
+    full_by_surname: dict[str, list[Person]] = {}
+    for p in table.persons:
+        if len(p.tokens) > 1:
+            full_by_surname.setdefault(p.surname, []).append(p)
+    for m in table.mentions:
+        forms.setdefault(_surname_span(m)[2], []).append(m)
+    loose = [m for m in table.candidates if m.kind != "full" and (m.evidence or m.possessive) and m.scope in BODY_SCOPES]
+    loose_forms: dict[str, list[Mention]] = {}
+    for m in loose:
+        loose_forms.setdefault(m.text, []).append(m)
+    names = sorted(forms, key=lambda f: forms[f][0].start)
+    seen_pairs: set[frozenset[str]] = set()
+    for i, a in enumerate(names):
+        for b in [*names[i + 1 :], *loose_forms]:
+            if b == a or frozenset((a, b)) in seen_pairs or not similar(a, b, options.min_length):
+                continue
+            seen_pairs.add(frozenset((a, b)))
+            fa, fb = full_by_surname.get(a, []), full_by_surname.get(b, [])
+            if fa and fb:
+                continue  # two full names: step 1 decided whether they are one person
+            ma, mb = forms.get(a, []) + loose_forms.get(a, []), forms.get(b, []) + loose_forms.get(b, [])
+            if _genders(ma, lex) & _genders(mb, lex) == set() and _genders(ma, lex) and _genders(mb, lex):
+                continue
+            if _plural_or_adjective(a, b) or a in table.org_words or b in table.org_words:
+                continue
+            if len(ma) >= 3 and len(mb) >= 3:
+                continue  # two established names: two people (Regan and Reagan), not a slip
+            ra, rb = _roles(ma), _roles(mb)
+            if ra and rb and not ra & rb:
+                continue  # each has its own title: two people
+            if (len(mb), -min(x.start for x in mb)) > (len(ma), -min(x.start for x in ma)):
+                ma, mb, a, b = mb, ma, b, a
+            if not any(x.person >= 0 for x in ma):
+                continue  # the majority spelling is no known person ("Brazil" vs "Ford Brasil")
+            if any(x.kind == "full" for x in mb) and not any(x.kind == "full" for x in ma):
+                continue  # the rarer one was introduced by full name: someone else ("Donald Regan")
+            if all(x.titles and x.evidence == "title" for x in mb) and not (_roles(mb) & _roles(ma)):
+                continue  # "President Reagan": a titled person of their own
+            yield from _minority(ctx, ma, mb, a, b, flagged, full=False)
+    # 3. headline and caption names one edit from a person in the body
+    body_text = " ".join(ctx.doc.text[b.start : b.end] for b in ctx.doc.blocks if b.scope in BODY_SCOPES)
+    body_words = set(regex.findall(r"[\p{L}\p{M}'’-]+", body_text))
+    known = {_surname_span(m)[2] for m in table.mentions} | {t for m in table.mentions for t in m.tokens}
+    for m in table.candidates:
+        if m.scope not in ("headline", "deck", "caption") or m.start in flagged:
+            continue
+        for tok in m.tokens:
+            if tok in known or tok in body_words or len(tok) < 5:
+                continue
+            hits = [p for p in table.persons if len(p.tokens) > 1 and similar(tok, p.surname, 5)]
+            if len(hits) == 1:
+                p = hits[0]
+                off = m.start + m.text.index(tok)
+                flagged.add(m.start)
+                yield _hit(ctx, off, off + len(tok), tok, p.surname, [x for x in p.mentions if x.scope in BODY_SCOPES] or p.mentions)
+
+
+def _roles(ms: list[Mention]) -> set[str]:
+    return {t.role for m in ms for t in m.titles}
+
+
+def _genders(ms: list[Mention], lex) -> set[str]:
+    out = set()
+    for m in ms:
+        if m.honorific in lex.feminine:
+            out.add("f")
+        elif m.honorific in lex.masculine:
+            out.add("m")
+    return out
+
+
+def _plural_or_adjective(a: str, b: str) -> bool:
+    """Germany/German, Kenya/Kenyan, Smith/Smiths, Rooneys: related words, not misspellings."""
+    short, long_ = sorted((a, b), key=len)
+    return long_.startswith(short) and long_[len(short) :] in ("s", "n", "an", "'s", "’s", "i", "'", "’", "es")
+
+
+def _minority(ctx: Context, ma: list[Mention], mb: list[Mention], a: str, b: str, flagged: set[int], *, full: bool) -> Iterator[Hit]:
+    """Flag each mention of the less used spelling (ties: the later one), naming the other."""
+    if not ma or not mb:
+        return
+    a_first, b_first = min(m.start for m in ma), min(m.start for m in mb)
+    if (len(mb), -b_first) > (len(ma), -a_first):
+        ma, mb, a, b = mb, ma, b, a
+    for m in mb:
+        if m.start in flagged:
+            continue
+        flagged.add(m.start)
+        if full:
+            yield _hit(ctx, m.start, m.end, m.text, a, ma)
+        else:
+            s, e, t = _surname_span(m)
+            yield _hit(ctx, s, e, t, a, ma)
+
+
+def _hit(ctx: Context, start: int, end: int, text: str, other: str, others: list[Mention]) -> Hit:
+    lines = _lines(ctx, [m.start for m in others])
+    return Hit(start, end, {"other": other, "lines": lines, "name": other, "kind": "spelling"})
+
+
+# --------------------------------------------------------------------------- names.org-variant
+
+_FUSED = regex.compile(r"(?<![\p{L}\p{M}'’-])\p{Lu}\p{Ll}+(?:-?\p{Lu}\p{Ll}+)+(?![\p{L}\p{M}-])")
+
+
+def _org_variants(table: PersonTable, ctx: Context, options: Options) -> Iterator[Hit]:
+    text = ctx.doc.text
+    keyed: dict[str, list[tuple[int, int, str]]] = {}
+    found = list(_FUSED.finditer(text))
+    if not found:
+        return
+    blocks = [b for b in ctx.doc.blocks if not _is_caps(text[b.start : b.end])]
+    for b in blocks:
+        for m in found:
+            if b.start <= m.start() < b.end:
+                parts = regex.findall(r"\p{Lu}\p{Ll}+", m.group())
+                keyed.setdefault("".join(parts).lower(), []).append((m.start(), m.end(), m.group()))
+    if not keyed:
+        return
+    spaced: dict[str, str] = {}
+    for key, occ in keyed.items():
+        parts = regex.findall(r"\p{Lu}\p{Ll}+", occ[0][2])
+        spaced[key] = r"[ ]?-?".join(parts)
+    pattern = regex.compile(
+        r"(?<![\p{L}\p{M}'’-])(?:" + "|".join(f"(?:{p})" for p in spaced.values()) + r")(?![\p{L}\p{M}-])"
+    )
+    forms: dict[str, dict[str, list[tuple[int, int, str]]]] = {}
+    for b in blocks:
+        for m in pattern.finditer(text, b.start, b.end):
+            key = regex.sub(r"[ -]", "", m.group()).lower()
+            forms.setdefault(key, {}).setdefault(m.group(), []).append((m.start(), m.end(), m.group()))
+    person_spans = [(m.start, m.end) for m in table.mentions]
+    for _key, by_form in forms.items():
+        if len(by_form) < 2:
+            continue
+        ranked = sorted(by_form.items(), key=lambda kv: (-len(kv[1]), kv[1][0][0]))
+        major, major_occ = ranked[0]
+        for _form, occ in ranked[1:]:
+            for s, e, _t in occ:
+                if any(ps <= s < pe for ps, pe in person_spans):
+                    continue
+                yield Hit(s, e, {"other": major, "lines": _lines(ctx, [o[0] for o in major_occ]), "name": major, "kind": "spelling"})
+
+
+# --------------------------------------------------------------------------- names.title-conflict
+
+_SUCCESSION = regex.compile(
+    r"\b(?:succe(?:ed|eds|eded|eding|ssor|ssion)|predecessor|replac(?:e|es|ed|ing)|took[ ]over|take[ ]over|"
+    r"taking[ ]over|resign(?:s|ed|ing|ation)?|step(?:s|ped)?[ ]down|stood[ ]down|standing[ ]down|quit|"
+    r"sacked|ousted|reshuffle|appointed|appointment|named[ ]as|promoted|became|become|elected|"
+    r"hand(?:ed|s)?[ ]over|handover|outgoing|incoming|former|then)\b",
+    regex.I,
+)
+_QUAL_ALIASES = {"britain": "uk", "british": "uk", "u.k.": "uk", "united kingdom": "uk", "us": "us", "u.s.": "us", "american": "us", "america": "us", "united states": "us"}
+
+
+def _qual(q: str) -> str:
+    return _QUAL_ALIASES.get(q, q)
+
+
+def _title_conflicts(table: PersonTable, ctx: Context, options: Options) -> Iterator[Hit]:
+    lex = lexicon()
+    cluster = _clusters(table)
+    names = {p.index: p.name for p in table.persons}
+    by_cluster: dict[int, list[tuple[Mention, object]]] = {}
+    together: set[frozenset[str]] = set(lex.compatible)
+    for m in table.mentions:
+        current = [t for t in m.titles if not t.status]
+        roles = {t.role for t in current}
+        if len(roles) > 1:
+            together |= {frozenset((x, y)) for x in roles for y in roles if x != y}
+        for t in current:
+            by_cluster.setdefault(cluster[m.person], []).append((m, t))
+    # one person, two offices
+    flagged: set[int] = set()
+    for root, items in by_cluster.items():
+        offices = [(m, t) for m, t in items if t.kind == "office" and not t.complement]
+        roles = Counter(t.role for _, t in offices)
+        if len(roles) < 2:
+            continue
+        first = {r: min(t.start for _, t in offices if t.role == r) for r in roles}
+        ranked = sorted(roles, key=lambda r: (-roles[r], first[r]))
+        major = ranked[0]
+        for r in ranked[1:]:
+            if frozenset((r, major)) in together or _shorter(r, major):
+                continue
+            majors = [x for _, x in offices if x.role == major]
+            for _m, t in offices:
+                if t.role != r or t.start in flagged:
+                    continue
+                same_place = [x for x in majors if not x.qualifier or not t.qualifier or _qual(x.qualifier) == _qual(t.qualifier)]
+                if same_place:
+                    flagged.add(t.start)
+                    others = [x.start for x in same_place]
+                    other_text = same_place[0].text
+                    yield Hit(t.start, t.end, {"other": other_text, "lines": _lines(ctx, others), "name": names[root], "kind": "person"})
+    # one office, two people
+    if _SUCCESSION.search(ctx.doc.text):
+        return
+    holders: dict[tuple[str, str], dict[int, list[tuple[Mention, object]]]] = {}
+    for root, items in by_cluster.items():
+        for m, t in items:
+            if t.kind == "role":
+                continue
+            q = _qual(t.qualifier)
+            if t.complement or (not q and (t.kind == "post" or t.role in lex.shared_when_bare)):
+                continue
+            holders.setdefault((t.role, q), {}).setdefault(root, []).append((m, t))
+    foreign = {q for m in table.mentions for t in m.titles for q in t.qualifier.split() if _DEMONYM.search(q)}
+    for (_role, q), people in holders.items():
+        if len(people) < 2 or (not q and foreign):
+            continue  # bare titles in a story about several countries may mean several countries
+        ordered = sorted(people.items(), key=lambda kv: min(t.start for _, t in kv[1]))
+        first_root, first_items = ordered[0]
+        for _root, items in ordered[1:]:
+            for _m, t in items:
+                if t.start in flagged:
+                    continue
+                flagged.add(t.start)
+                first_title = first_items[0][1]
+                message = (
+                    f"'{t.text}' for {names[_root]} here, but {names[first_root]} is '{first_title.text}' on "
+                    f"{_lines(ctx, [x.start for _, x in first_items])}: one office, two holders?"
+                )
+                yield Hit(t.start, t.end, {"other": first_title.text, "lines": _lines(ctx, [x.start for _, x in first_items]), "name": names[_root], "kind": "post"}, message=message)
+
+
+def _shorter(a: str, b: str) -> bool:
+    wa, wb = set(a.split()), set(b.split())
+    return wa <= wb or wb <= wa
+
+
+# --------------------------------------------------------------------------- names.first-reference
+
+_PERSON_VERB = regex.compile(
+    r"[ ](?:said|says|told|added|argued|noted|explained|insisted|conceded|admitted|believes|thinks)\b"
+    r"(?![ ](?:it|its|in[ ]a[ ]statement)\b)"
+)
+
+
+def _first_references(table: PersonTable, ctx: Context, options: Options) -> Iterator[Hit]:
+    for p in table.persons:
+        body = [m for m in p.mentions if m.scope in BODY_SCOPES]
+        full = [m for m in body if m.kind == "full"]
+        if not full:
+            continue
+        first_full = full[0]
+        for m in body:
+            if m.start >= first_full.start:
+                break
+            if m.kind == "surname" and not m.titles and not (
+                m.text not in table.org_words and _PERSON_VERB.match(ctx.doc.text, m.end)
+            ):
+                continue  # a bare surname may be a company or a place ("Taft", "Chicago")
+            s = m.start - len(m.honorific) - 1 if m.honorific else m.start
+            yield Hit(s, m.end, {"other": first_full.text, "lines": _lines(ctx, [first_full.start]), "name": first_full.text, "kind": "before"})
+            break  # the first short reference is the one to fix
+    # a full name introduced twice with different first names and the same post
+    by_surname: dict[str, list[Person]] = {}
+    for p in table.persons:
+        if len(p.tokens) > 1 and not p.relative:
+            by_surname.setdefault(p.surname, []).append(p)
+    for same in by_surname.values():
+        if len(same) < 2:
+            continue
+        for i, a in enumerate(same):
+            ra = {t.role for m in a.mentions for t in m.titles if not t.status and t.kind != "role"}
+            for b in same[i + 1 :]:
+                if similar(a.given, b.given) or b.relative:
+                    continue
+                rb = {t.role for m in b.mentions for t in m.titles if not t.status and t.kind != "role"}
+                if ra & rb:
+                    first_b = next(m for m in b.mentions if m.kind == "full")
+                    first_a = next(m for m in a.mentions if m.kind == "full")
+                    lines = _lines(ctx, [first_a.start])
+                    message = f"'{first_b.text}' here, but '{first_a.text}' with the same title on {lines}: one person introduced with two first names?"
+                    yield Hit(first_b.start, first_b.end, {"other": first_a.text, "lines": lines, "name": first_a.text, "kind": "twice"}, message=message)
+
+
+# --------------------------------------------------------------------------- numbers.age
+
+
+def _ages(table: PersonTable, ctx: Context, options: Options) -> Iterator[Hit]:
+    cluster = _clusters(table)
+    by: dict[int, list[Mention]] = {}
+    for m in table.mentions:
+        if m.age is not None and not m.age.then:
+            by.setdefault(cluster[m.person], []).append(m)
+    names = {p.index: p.name for p in table.persons}
+    for root, ms in by.items():
+        values = Counter(m.age.value for m in ms)  # type: ignore[union-attr]
+        if len(values) < 2:
+            continue
+        first = {v: min(m.start for m in ms if m.age.value == v) for v in values}  # type: ignore[union-attr]
+        ranked = sorted(values, key=lambda v: (-values[v], first[v]))
+        major = ranked[0]
+        others = [m for m in ms if m.age.value == major]  # type: ignore[union-attr]
+        for m in ms:
+            if m.age.value != major:  # type: ignore[union-attr]
+                yield Hit(m.age.start, m.age.end, {"other": str(major), "lines": _lines(ctx, [x.age.start for x in others]), "name": names[root], "kind": "age"})  # type: ignore[union-attr]
