@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import math
 import os
 import sys
 from collections import Counter
@@ -47,6 +48,16 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--rule-dir", action="append", default=[], metavar="DIR", help="also load rules from DIR/<group>/<name>.yml")
 
 
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = math.nan
+    if not 0 <= seconds < math.inf:
+        raise argparse.ArgumentTypeError(f"must be a number of seconds, 0 or more, not {value!r}")
+    return seconds
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="newslint", description="Lint news copy against itself and house style.", epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"newslint {__version__}")
@@ -65,7 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--input-format", choices=("plain", "markdown", "html"), help="parse every input as this format")
     check.add_argument("--statistics", action="store_true", help="print counts per rule instead of each finding")
     check.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="lint N files in parallel (0 = one per core)")
-    check.add_argument("--timeout", type=float, metavar="SECONDS", help="skip (and report) a file that takes longer than this (default 60)")
+    check.add_argument("--timeout", type=_seconds, metavar="SECONDS", help="skip (and report) a file that takes longer than this (default 60; 0 = no limit)")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour text output (auto: on a terminal, unless NO_COLOR)")
     check.add_argument("--quiet", "-q", action="store_true", help="no summary line on stderr")
 

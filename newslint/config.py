@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import fnmatch
+import math
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -177,7 +178,7 @@ def load_config(path: Path, _stack: tuple[str, ...] = ()) -> Config:
     timeout = base.timeout
     if "timeout" in data:
         value = data["timeout"]
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < math.inf:
             err("timeout", "'timeout' must be a positive number of seconds")
         else:
             timeout = float(value)

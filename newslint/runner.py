@@ -22,6 +22,8 @@ from .model import FileError, FileResult
 from .yamlfile import ConfigError
 
 DEFAULT_TIMEOUT = 60.0
+#: Longer limits than this (a year) are no limit; setitimer overflows on huge values.
+MAX_TIMEOUT = 365 * 24 * 3600.0
 
 
 @dataclass(frozen=True)
@@ -105,8 +107,9 @@ def _discover_cached(directory: str) -> Path | None:
     return _DISCOVERED[directory]
 
 
-class _FileTimeout(Exception):
-    pass
+class _FileTimeout(BaseException):
+    """Raised by the SIGALRM handler. A BaseException, so that no ``except Exception``
+    in a check or in the engine can swallow it and keep the file running past its limit."""
 
 
 def lint_one(source: Source, config: Config, ruleset: RuleSet, opts: Options, stdin_text: str | None = None) -> FileResult:
@@ -137,6 +140,8 @@ def lint_one(source: Source, config: Config, ruleset: RuleSet, opts: Options, st
         return FileResult(display, (), (FileError(display, f"took longer than {limit:g} s and was skipped (raise 'timeout' in config or --timeout)"),))
     except RecursionError:
         return FileResult(display, (), (FileError(display, "input is nested too deeply to lint"),))
+    except Exception as exc:  # a bug anywhere must cost this file only, never the run
+        return FileResult(display, (), (FileError(display, f"internal error: {type(exc).__name__}: {exc}"),))
 
 
 def _format_of(path: str) -> str:
@@ -151,7 +156,7 @@ class _time_limit:
     def __init__(self, seconds: float) -> None:
         self.seconds = seconds
         self.active = (
-            seconds > 0
+            0 < seconds < MAX_TIMEOUT
             and hasattr(signal, "setitimer")
             and threading.current_thread() is threading.main_thread()
         )
@@ -159,6 +164,8 @@ class _time_limit:
     def __enter__(self) -> None:
         if self.active:
             self.previous = signal.signal(signal.SIGALRM, self._fire)
+            if self.previous is None:  # a handler not installed from Python cannot be restored
+                self.previous = signal.SIG_DFL
             signal.setitimer(signal.ITIMER_REAL, self.seconds)
 
     @staticmethod

@@ -1,0 +1,108 @@
+"""One pathological file cannot stall or sink a run: the per-file time limit and an
+unexpected error each cost that file only — serially and with -j 2."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import time
+from pathlib import Path
+
+import pytest
+from clihelpers import demo, run_cli
+
+import newslint.engine
+import newslint.runner
+
+GOOD = "Head\n\nWe leverage it.\n"
+
+
+@pytest.fixture
+def desk(tmp_path: Path) -> Path:
+    for i in range(6):
+        (tmp_path / f"f{i}.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "f3.txt").write_text("Head\n\nTROUBLE: we leverage it.\n", encoding="utf-8")
+    return tmp_path
+
+
+def _patch_lint_source(monkeypatch, action) -> None:
+    """Run ``action()`` inside the engine for the file that says TROUBLE (in every worker)."""
+    real = newslint.engine.lint_source
+
+    def patched(source, *args, **kwargs):
+        if "TROUBLE" in source:
+            action()
+        return real(source, *args, **kwargs)
+
+    monkeypatch.setattr(newslint.runner, "lint_source", patched)
+
+
+def _slow_check(monkeypatch) -> None:
+    """A rule whose check never ends on the TROUBLE file (and swallows exceptions, as a
+    careless check might)."""
+    real = newslint.engine.run_rule
+
+    def run_rule(rule, doc, analysis, settings):
+        if "TROUBLE" in doc.text:
+            while True:
+                with contextlib.suppress(Exception):
+                    time.sleep(0.01)
+        return real(rule, doc, analysis, settings)
+
+    monkeypatch.setattr(newslint.engine, "run_rule", run_rule)
+
+
+def _json(args: list[str]) -> tuple[int, dict[str, list[str]], dict[str, str]]:
+    r = run_cli(demo("--format", "json", *args))
+    data = json.loads(r.out)
+    found = {os.path.basename(f["path"]): [x["match"] for x in f["findings"]] for f in data["files"]}
+    errors = {os.path.basename(e["path"]): e["message"] for e in data["errors"]}
+    return r.code, found, errors
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_slow_file_is_skipped_and_reported_the_rest_finish(desk, monkeypatch, jobs):
+    _slow_check(monkeypatch)
+    code, found, errors = _json(["--timeout", "0.5", "-j", jobs, str(desk)])
+    assert code == 2
+    assert errors == {"f3.txt": "took longer than 0.5 s and was skipped (raise 'timeout' in config or --timeout)"}
+    assert found["f3.txt"] == []
+    assert all(found[f"f{i}.txt"] == ["leverage"] for i in (0, 1, 2, 4, 5))
+
+
+def test_time_limit_from_config(desk, monkeypatch):
+    _slow_check(monkeypatch)
+    (desk / ".newslint.yaml").write_text("timeout: 0.5\n", encoding="utf-8")
+    r = run_cli(["check", "--rule-dir", str(Path(__file__).parent / "fixtures" / "rules"), "--select", "demo", "-j", "2", str(desk)])
+    assert r.code == 2 and "f3.txt: error: took longer than 0.5 s" in r.out
+    assert r.out.count("demo.banned") == 5
+
+
+@pytest.mark.parametrize("value", ["inf", "nan", "-1", "1e400", "soon"])
+def test_bad_timeout_on_the_command_line_is_a_usage_error(desk, value):
+    r = run_cli(demo("--timeout", value, str(desk)))
+    assert r.code == 2 and "--timeout" in r.err
+
+
+@pytest.mark.parametrize("value", [".inf", ".nan", "-1", "0", "true", "'10'"])
+def test_bad_timeout_in_config_is_reported(desk, value):
+    (desk / ".newslint.yaml").write_text(f"timeout: {value}\n", encoding="utf-8")
+    r = run_cli(["check", str(desk)])
+    assert r.code == 2 and "'timeout' must be a positive number of seconds" in r.err
+
+
+def test_zero_timeout_means_no_limit(desk):
+    code, found, errors = _json(["--timeout", "0", str(desk)])
+    assert code == 1 and not errors and found["f3.txt"] == ["leverage"]
+
+
+def test_unexpected_exception_costs_only_its_file(desk, monkeypatch):
+    def boom() -> None:
+        raise KeyError("boom")
+
+    _patch_lint_source(monkeypatch, boom)
+    for jobs in ("1", "2"):
+        code, found, errors = _json(["-j", jobs, str(desk)])
+        assert code == 2 and errors == {"f3.txt": "internal error: KeyError: 'boom'"}
+        assert all(found[f"f{i}.txt"] == ["leverage"] for i in (0, 1, 2, 4, 5))
