@@ -6,14 +6,19 @@ or pathological article is reported and the others are still checked.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import signal
 import sys
 import threading
+from collections import deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from pathlib import Path
+from typing import cast
 
 from .config import Config, ConfigProblems, RuleSet, build_ruleset, discover, ignored_for, load_config
 from .engine import lint_source
@@ -178,21 +183,6 @@ class _time_limit:
             signal.signal(signal.SIGALRM, self.previous)
 
 
-_WORK: tuple | None = None
-
-
-def _init_worker(work: tuple) -> None:
-    global _WORK
-    _WORK = work
-
-
-def _lint_index(index: int) -> FileResult:
-    assert _WORK is not None
-    items, opts = _WORK
-    source, config, ruleset = items[index]
-    return lint_one(source, config, ruleset, opts)
-
-
 def run(p: Plan, opts: Options, stdin_text: str | None = None) -> Iterator[FileResult]:
     """Results in the order of ``p.items``, whatever ``opts.jobs`` is."""
     items = p.items
@@ -201,18 +191,94 @@ def run(p: Plan, opts: Options, stdin_text: str | None = None) -> Iterator[FileR
         for source, config, ruleset in items:
             yield lint_one(source, config, ruleset, opts, stdin_text)
         return
+    done = {i: lint_one(s, c, r, opts, stdin_text) for i, (s, c, r) in enumerate(items) if s.path is None}
+    todo = [i for i in range(len(items)) if i not in done]
+    following = 0
+    for index, result in _parallel(items, todo, opts, jobs):
+        done[index] = result
+        while following in done:
+            yield done.pop(following)
+            following += 1
+    while following in done:
+        yield done.pop(following)
+        following += 1
+
+
+def _worker(conn: Connection, items: tuple, opts: Options) -> None:
+    """Lint the item index the parent sends, send back (index, result); stop at None."""
+    while True:
+        try:
+            index = conn.recv()
+        except EOFError:
+            return
+        if index is None:
+            return
+        source, config, ruleset = items[index]
+        conn.send((index, lint_one(source, config, ruleset, opts)))
+
+
+def _parallel(items: tuple, todo: list[int], opts: Options, jobs: int) -> Iterator[tuple[int, FileResult]]:
+    """(index, result) as forked workers finish, one file at a time each.
+
+    The parent knows which file every worker holds, so a worker that dies (the OOM
+    killer, a crash in a C extension) costs that file only: it is reported and a
+    fresh worker takes over. ``multiprocessing.Pool`` would wait for it forever.
+    """
     import multiprocessing
+    from multiprocessing.connection import wait
 
     ctx = multiprocessing.get_context("fork")
-    stdin_results = {
-        i: lint_one(s, c, r, opts, stdin_text) for i, (s, c, r) in enumerate(items) if s.path is None
-    }
-    indices = [i for i in range(len(items)) if i not in stdin_results]
-    chunk = max(1, min(64, len(indices) // (jobs * 8) or 1))
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=((items, opts),)) as pool:
-        it = pool.imap(_lint_index, indices, chunksize=chunk)
-        for i in range(len(items)):
-            yield stdin_results[i] if i in stdin_results else next(it)
+    queue = deque(todo)
+    idle: list[tuple[Connection, BaseProcess]] = []
+    busy: dict[Connection, tuple[BaseProcess, int]] = {}
+
+    def start() -> None:
+        here, there = ctx.Pipe()
+        proc = ctx.Process(target=_worker, args=(there, items, opts), daemon=True)
+        proc.start()
+        there.close()
+        idle.append((here, proc))
+
+    for _ in range(min(jobs, len(queue))):
+        start()
+    try:
+        while queue or busy:
+            while idle and queue:
+                conn, proc = idle.pop()
+                index = queue.popleft()
+                busy[conn] = (proc, index)
+                with contextlib.suppress(OSError):  # a dead worker shows up as EOF below
+                    conn.send(index)
+            for conn in cast("list[Connection]", wait(list(busy))):
+                proc, index = busy.pop(conn)
+                try:
+                    got, result = conn.recv()
+                except (EOFError, OSError):
+                    conn.close()
+                    proc.join(5)
+                    yield index, _died(items[index][0], proc.exitcode)
+                    if queue:
+                        start()
+                    continue
+                idle.append((conn, proc))
+                yield got, result
+    finally:
+        workers = [*idle, *((c, p) for c, (p, _i) in busy.items())]
+        for conn, _proc in workers:
+            with contextlib.suppress(OSError):
+                conn.send(None)
+            conn.close()
+        for _conn, proc in workers:
+            proc.join(1)
+            if proc.is_alive():
+                proc.kill()
+                proc.join()
+
+
+def _died(source: Source, exitcode: int | None) -> FileResult:
+    how = f"killed by signal {-exitcode}" if exitcode is not None and exitcode < 0 else f"exit code {exitcode}"
+    message = f"the process checking this file died ({how}; out of memory?); its findings are missing"
+    return FileResult(source.display, (), (FileError(source.display, message),))
 
 
 def _fork_available() -> bool:

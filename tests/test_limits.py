@@ -1,11 +1,12 @@
-"""One pathological file cannot stall or sink a run: the per-file time limit and an
-unexpected error each cost that file only — serially and with -j 2."""
+"""One pathological file cannot stall or sink a run: the per-file time limit, and a
+worker process that dies, each cost that file only — serially and with -j 2."""
 
 from __future__ import annotations
 
 import contextlib
 import json
 import os
+import signal
 import time
 from pathlib import Path
 
@@ -95,6 +96,21 @@ def test_bad_timeout_in_config_is_reported(desk, value):
 def test_zero_timeout_means_no_limit(desk):
     code, found, errors = _json(["--timeout", "0", str(desk)])
     assert code == 1 and not errors and found["f3.txt"] == ["leverage"]
+
+
+@pytest.mark.parametrize(
+    "death",
+    [lambda: os._exit(3), lambda: os.kill(os.getpid(), signal.SIGKILL)],
+    ids=["exit", "sigkill"],
+)
+def test_worker_that_dies_costs_only_its_file(desk, monkeypatch, death):
+    """A worker killed mid-file (say by the OOM killer) must not hang the run."""
+    _patch_lint_source(monkeypatch, death)
+    code, found, errors = _json(["-j", "2", str(desk)])
+    assert code == 2
+    assert "f3.txt" in errors and "died" in errors["f3.txt"]
+    assert all(found[f"f{i}.txt"] == ["leverage"] for i in (0, 1, 2, 4, 5))
+    assert list(found) == [f"f{i}.txt" for i in range(6)]  # order kept
 
 
 def test_unexpected_exception_costs_only_its_file(desk, monkeypatch):
