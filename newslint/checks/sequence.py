@@ -1,0 +1,133 @@
+"""sequence: token patterns within one sentence (``neither _{0,6} has yet to``).
+
+The pattern language is in ``newslint.grammar.sequence``. Patterns are parsed when
+the rule loads; at run time a regex over each block finds the sentences holding a
+pattern's anchor word, and only those sentences are tokenised and walked.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from ..analysis import Analysis, Sentence
+from ..grammar.sequence import CLAUSE_PUNCT, Pattern, PatternError, Tok, normalise, parse
+from ..model import Hit
+from . import Context
+
+PARAMS = frozenset()
+
+_TOKEN = regex.compile(r"\w+(?:['’.&\-]\w+)*['’]?|[,;:()—–]|(?<!\S)--?(?!\S)")
+
+
+@dataclass(frozen=True)
+class Options:
+    #: Patterns in the sequence language; a match anywhere in a sentence is a finding.
+    patterns: tuple[str, ...]
+    #: Patterns that veto a finding when they match over any of its tokens.
+    unless: tuple[str, ...] = ()
+    #: Skip matches whose every word is capitalised outside headlines: titles ("Ain't Nobody").
+    skip_titles: bool = False
+
+    def problems(self) -> list[tuple[str, str]]:
+        if not self.patterns:
+            return [("patterns", "'patterns' must list at least one pattern")]
+        out = []
+        for key in ("patterns", "unless"):
+            for i, source in enumerate(getattr(self, key)):
+                try:
+                    parse(source)
+                except PatternError as exc:
+                    out.append((key, f"{key}[{i}] {source!r}, column {exc.column}: {exc.message}"))
+        return out
+
+    @functools.cached_property
+    def compiled(self) -> tuple[Pattern, ...]:
+        return tuple(parse(p) for p in self.patterns)
+
+    @functools.cached_property
+    def vetoes(self) -> tuple[Pattern, ...]:
+        return tuple(parse(p) for p in self.unless)
+
+    @functools.cached_property
+    def prefilter(self) -> regex.Pattern | None:
+        """Any anchor word of any pattern, or None when some pattern has no anchor."""
+        words: set[str] = set()
+        for p in self.compiled:
+            if p.anchors is None:
+                return None
+            words |= p.anchors
+        alternation = "|".join(regex.escape(w).replace("'", "['’]") for w in sorted(words, key=len, reverse=True))
+        return regex.compile(rf"(?<![\w'’-])(?:{alternation})(?![\w'’-])", regex.V1 | regex.IGNORECASE)
+
+
+class SentenceTokens:
+    """Tokens of a sentence, made on demand and shared by every sequence rule."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        self.text = analysis.doc.text
+        self.sentences = analysis.sentences
+        self.starts = [s.start for s in self.sentences]
+        self._cache: dict[int, tuple[tuple[Tok, ...], tuple[tuple[int, int], ...]]] = {}
+
+    def index(self, offset: int) -> int:
+        return bisect.bisect_right(self.starts, offset) - 1
+
+    def get(self, i: int) -> tuple[tuple[Tok, ...], tuple[tuple[int, int], ...]]:
+        if i not in self._cache:
+            s = self.sentences[i]
+            toks, spans = [], []
+            for m in _TOKEN.finditer(self.text, s.start, s.end):
+                t = m.group()
+                is_word = t not in CLAUSE_PUNCT and not t.startswith("-")
+                norm = normalise(t.rstrip("'’")) if is_word else ("—" if t.startswith("-") else t)
+                toks.append(Tok(norm, t, is_word))
+                spans.append((m.start(), m.end()))
+            self._cache[i] = (tuple(toks), tuple(spans))
+        return self._cache[i]
+
+
+def _candidates(options: Options, ctx: Context, st: SentenceTokens) -> Iterator[Sentence]:
+    in_scope = set(ctx.blocks)
+    if options.prefilter is None:
+        yield from (s for s in st.sentences if s.block in in_scope)
+        return
+    seen: set[int] = set()
+    for block in ctx.blocks:
+        for m in options.prefilter.finditer(ctx.doc.text, block.start, block.end, timeout=ctx.settings.regex_timeout):
+            i = st.index(m.start())
+            if i >= 0 and i not in seen and st.sentences[i].end > m.start():
+                seen.add(i)
+                yield st.sentences[i]
+
+
+def check(options: Options, ctx: Context) -> Iterator[Hit]:
+    st: SentenceTokens = ctx.analysis.memo("sequence.tokens", SentenceTokens)
+    for sentence in _candidates(options, ctx, st):
+        toks, spans = st.get(st.index(sentence.start))
+        norms = {t.norm for t in toks}
+        taken: list[tuple[int, int]] = []
+        for pattern in options.compiled:
+            if pattern.anchors is not None and not (pattern.anchors & norms):
+                continue
+            for first, end in pattern.finditer(toks):
+                if any(first < e and s < end for s, e in taken):
+                    continue
+                if _vetoed(options.vetoes, toks, first, end):
+                    continue
+                if options.skip_titles and sentence.block.scope != "headline" and _title(toks[first:end]):
+                    continue
+                taken.append((first, end))
+                yield Hit(spans[first][0], spans[end - 1][1])
+
+
+def _vetoed(vetoes: tuple[Pattern, ...], toks: tuple[Tok, ...], first: int, end: int) -> bool:
+    return any(s < end and first < e for v in vetoes for s, e in v.finditer(toks))
+
+
+def _title(toks: tuple[Tok, ...]) -> bool:
+    return all(t.text[:1].isupper() for t in toks if t.is_word)
