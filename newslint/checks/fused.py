@@ -1,0 +1,212 @@
+"""fused: two words run together ("Jane Doein London", "alreadysaid").
+
+A token is a candidate when it is all letters, not in the English lexicon, not in the
+config ``vocabulary`` and used only once in the article (a name used consistently is
+a name). It is flagged when it splits into
+
+(a) a word or name the article uses elsewhere plus a short function word, either
+    side ("Doein" → "Doe in" when "Doe" appears on its own; "ofthe" → "of the"); or
+(b) two lexicon words, one of them a function word, that English really writes side
+    by side ("alreadysaid" → "already said": the pair is in the bigram list).
+
+The lexicon is symspellpy's English frequency dictionary (82,765 words, British and
+American spellings) and its bigram dictionary, read as plain text — never the
+SymSpell index, which takes seconds to build. Both load lazily, the unigrams on the
+first candidate a document offers, the bigrams only when a split of kind (b) needs
+confirming, and are cached for the life of the process.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import importlib.util
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import regex
+
+from ..analysis import Analysis, Token
+from ..model import Hit
+from . import Context
+
+PARAMS = frozenset({"suggestion"})
+
+_LETTERS = regex.compile(r"\p{L}+")
+_UNIGRAMS = "frequency_dictionary_en_82_765.txt"
+_BIGRAMS = "frequency_bigramdictionary_en_243_342.txt"
+
+
+def _data_path(name: str) -> Path:
+    spec = importlib.util.find_spec("symspellpy")  # locates the package without importing it
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("words.fused needs the 'symspellpy' package (pip install symspellpy)")
+    return Path(next(iter(spec.submodule_search_locations))) / name
+
+
+@functools.lru_cache(maxsize=1)
+def unigrams() -> frozenset[str]:
+    """The English lexicon: every word of symspellpy's frequency dictionary."""
+    with _data_path(_UNIGRAMS).open(encoding="utf-8") as fh:
+        return frozenset(line.split(" ", 1)[0] for line in fh)
+
+
+@functools.lru_cache(maxsize=1)
+def bigrams() -> dict[str, int]:
+    """'word word' → corpus count, from symspellpy's bigram dictionary."""
+    out: dict[str, int] = {}
+    with _data_path(_BIGRAMS).open(encoding="utf-8") as fh:
+        for line in fh:
+            pair, _, count = line.rpartition(" ")
+            out[pair] = int(count)
+    return out
+
+
+@dataclass(frozen=True)
+class Options:
+    #: (a) Short words that get run onto a neighbouring name or word ("Doein", "ofthe").
+    function_words: tuple[str, ...] = ("in", "of", "and", "at", "on", "to", "for", "the", "said")
+    #: (b) A lexicon split needs one side from this list ("already" + "said").
+    closed_class: tuple[str, ...] = ()
+    #: Prefixes English builds words with ("innumeracy", "onstage"): a split after one
+    #: of them must also be a common word pair.
+    prefixes: tuple[str, ...] = ("in", "on")
+    #: Closed compounds the lexicon lacks ("onboard"): never flagged.
+    exceptions: tuple[str, ...] = ()
+    #: (b) The pair must occur at least this often in the bigram list.
+    min_bigram: int = 1_000_000
+    #: Shortest token worth checking.
+    min_length: int = 5
+    #: Shortest other part of a split ("Doe" in "Doein").
+    min_part: int = 3
+
+    @functools.cached_property
+    def function_set(self) -> tuple[str, ...]:
+        return tuple(sorted({w.lower() for w in self.function_words}, key=len, reverse=True))
+
+    @functools.cached_property
+    def closed_set(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.closed_class)
+
+    @functools.cached_property
+    def skip(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.exceptions)
+
+
+@dataclass(frozen=True)
+class _Words:
+    """What the article itself says: word counts, the capitalised forms it uses, and
+    which capitalised word stands right before each ("Jane" before "Doe")."""
+
+    counts: dict[str, int]
+    capitalised: frozenset[str]
+    before: dict[str, frozenset[str]]
+    previous: dict[int, str]
+
+
+def _article_words(analysis: Analysis) -> _Words:
+    text = analysis.doc.text
+    caps: set[str] = set()
+    before: dict[str, set[str]] = {}
+    previous: dict[int, str] = {}
+    prev = None
+    for tok in analysis.tokens:
+        if tok.text[:1].isupper() and not tok.text.isupper():
+            caps.add(tok.text)
+            if prev is not None and prev.text[:1].isupper() and text[prev.end : tok.start].isspace():
+                before.setdefault(tok.text, set()).add(prev.text)
+                previous[tok.start] = prev.text
+        prev = tok
+    return _Words(analysis.word_counts, frozenset(caps), {k: frozenset(v) for k, v in before.items()}, previous)
+
+
+def check(options: Options, ctx: Context) -> Iterator[Hit]:
+    words: _Words = ctx.analysis.memo("fused.words", _article_words)
+    vocabulary = ctx.settings.vocabulary
+    for block in ctx.blocks:
+        for tok in _tokens_in(ctx.analysis, block.start, block.end):
+            text = tok.text
+            if len(text) < options.min_length or not _LETTERS.fullmatch(text) or text.isupper():
+                continue
+            low = text.lower()
+            if low in vocabulary or low in options.skip or words.counts.get(low, 0) > 1:
+                continue
+            if low in unigrams():
+                continue
+            shape = "lower" if text.islower() else "title" if text[1:].islower() else "camel"
+            split = _article_split(tok, shape, block.scope, options, words)
+            if split is None and shape != "camel":
+                at = _lexicon_split(low, options, both_closed=shape == "title")
+                split = None if at is None else f"{text[:at]} {text[at:]}"
+            if split is not None:
+                yield Hit(tok.start, tok.end, {"suggestion": split}, (split,))
+
+
+def _tokens_in(analysis: Analysis, start: int, end: int) -> list[Token]:
+    tokens = analysis.tokens
+    starts: list[int] = analysis.memo("fused.starts", lambda a: [t.start for t in a.tokens])
+    return list(tokens[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)])
+
+
+def _article_split(tok: Token, shape: str, scope: str, options: Options, words: _Words) -> str | None:
+    """(a) a word or name the article uses elsewhere + a function word: the split form."""
+    text = tok.text
+    low = text.lower()
+    for fw in options.function_set:
+        n = len(fw)
+        if len(low) - n < options.min_part:
+            continue
+        if low.endswith(fw):
+            head, tail = text[:-n], text[-n:]
+            if tail.islower() and _name_or_word(head, tok, scope, words):
+                return f"{head} {tail}"
+        if low.startswith(fw):
+            head, tail = text[:n], text[n:]
+            if shape == "camel":
+                ok = head.islower() and tail[:1].isupper() and tail[1:].islower() and tail in words.capitalised
+            elif shape == "title":
+                ok = tail in options.closed_set or tail in options.function_set
+            else:
+                ok = words.counts.get(tail, 0) > 0 and (
+                    fw not in options.prefixes or bigrams().get(f"{fw} {tail}", 0) >= options.min_bigram
+                )
+            if ok:
+                return f"{head} {tail}"
+    return None
+
+
+def _name_or_word(head: str, tok: Token, scope: str, words: _Words) -> bool:
+    """Is ``head`` (from "Doein") a word of this article, or the same person's name?
+
+    A lower-case head need only be used; a capitalised one must be a name the article
+    uses: not an English word, or after the same first name ("Jane Doe" / "Jane
+    Doein"), or anywhere when the fused token is in a byline or dateline.
+    """
+    if head.islower():
+        return words.counts.get(head, 0) > 0
+    if not (head[:1].isupper() and head[1:].islower()) or head not in words.capitalised:
+        return False
+    if scope in ("byline", "dateline") or head.lower() not in unigrams():
+        return True
+    first = words.previous.get(tok.start)
+    return first is not None and first in words.before.get(head, ())
+
+
+def _lexicon_split(low: str, options: Options, *, both_closed: bool = False) -> int | None:
+    """(b) the split point of two lexicon words, one of them closed-class, best attested."""
+    lex = unigrams()
+    closed = options.closed_set
+    best: tuple[int, int] | None = None
+    for i in range(2, len(low) - 1):
+        a, b = low[:i], low[i:]
+        if a not in lex or b not in lex:
+            continue
+        if not (a in closed and b in closed if both_closed else a in closed or b in closed):
+            continue
+        if max(len(a), len(b)) < options.min_part:
+            continue
+        count = bigrams().get(f"{a} {b}", 0)
+        if count >= options.min_bigram and (best is None or count > best[1]):
+            best = (i, count)
+    return None if best is None else best[0]
