@@ -52,6 +52,8 @@ class Lexicon:
     given_names: frozenset[str]
     stop: frozenset[str]
     org: frozenset[str]
+    last_raw: frozenset[str]  # last words of titles as written: "minister", "Minister", "MP"
+    run_re: regex.Pattern = field(repr=False)
 
 
 def _load(name: str) -> dict:
@@ -65,10 +67,19 @@ def _norm(word: str) -> str:
     return word if len(word) > 1 and word.isupper() else word.lower()
 
 
+_TOKEN = r"\p{Lu}[\p{L}\p{M}]*(?:['’]\p{Lu}[\p{L}\p{M}]*|-\p{L}[\p{L}\p{M}]*)*"
+_RUN_BODY = rf"{_TOKEN}(?:[ ]{_TOKEN})*"
+# the commonest capitalised function words, skipped by the regex itself (the full stop list is
+# applied in Python): a plain alternation costs little, a named list of all of them a lot
+_COMMON = "The|I|It|He|But|We|In|A|They|This|There|However|And|If|That|She|As|On|For|At|When|After|His|Its|Their"
+_RUN_START = rf"(?:\b(?<![\d'’.@/#&-])|(?<=\b\p{{Ll}}{{1,3}}-))(?!(?:{_COMMON})\b(?![-'’]))"
+
+
 @functools.lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     t, h, p, n = _load("titles.yml"), _load("honorifics.yml"), _load("name_particles.yml"), _load("not_names.yml")
     g = _load("given_names.yml")
+    stop = [str(x) for x in n.get("stop", [])]
     titles: dict[str, TitleSpec] = {}
     for kind, key in (("role", "roles"), ("post", "posts"), ("office", "offices")):  # offices win
         for entry in t.get(key, []):
@@ -94,8 +105,10 @@ def lexicon() -> Lexicon:
         hyphen_prefixes=frozenset(str(x) for x in p.get("hyphen_prefixes", [])),
         family_first=frozenset(str(x) for x in p.get("family_name_first", [])),
         given_names=frozenset(str(x) for x in g.get("names", [])),
-        stop=frozenset(str(x) for x in n.get("stop", [])),
+        stop=frozenset(stop),
         org=frozenset(str(x) for x in n.get("org", [])),
+        last_raw=frozenset(v for k in titles for w in [k.split()[-1]] for v in (w, w.capitalize(), w.upper())),
+        run_re=regex.compile(_RUN_START + _RUN_BODY),
     )
 
 
@@ -215,8 +228,11 @@ def short_forms(tokens: tuple[str, ...]) -> set[str]:
     return out
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def fold(text: str) -> str:
     """Accent- and case-insensitive key: "Rodríguez" and "Rodriguez" fold alike."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().replace("’", "'")
 
@@ -252,8 +268,6 @@ def similar(a: str, b: str, min_len: int = 4) -> bool:
 
 # --------------------------------------------------------------------------- context patterns
 
-_TOKEN = r"\p{Lu}[\p{L}\p{M}]*(?:['’]\p{Lu}[\p{L}\p{M}]*|-\p{L}[\p{L}\p{M}]*)*"
-_RUN = regex.compile(rf"(?:\b(?<![\d'’.@/#&-])|(?<=\b\p{{Ll}}{{1,3}}-)){_TOKEN}(?:[ ]{_TOKEN})*")
 _REPORT = r"(?:said|says|told|added|adds|argued|argues|insisted|insists|explained|warned|warns|stated|noted|announced|claimed|claims|believes|thinks|wrote|writes|asked|replied|commented|admitted|denied|suggested|confirmed|stressed|urged|urges|predicted|revealed|acknowledged|conceded|declared|described|also[ ]said|later[ ]said|has[ ]said|had[ ]said)"
 _AFTER = regex.compile(
     rf"(?P<poss>['’]s?(?![\p{{L}}\p{{M}}]))?"
@@ -262,7 +276,12 @@ _AFTER = regex.compile(
     rf"(?P<who>,[ ]who[ ](?P<rel>is|was|has[ ]been|had[ ]been|became|becomes|remains|serves[ ]as|served[ ]as|leads|led|heads|headed|runs|ran|chairs|chaired)[ ])?"
     rf"(?P<report>[ ]{_REPORT}\b)?"
 )
-_SAID_BEFORE = regex.compile(r"(?:said|says|according[ ]to|told|added|asked)[ ]$")
+_SAID = frozenset(["said", "says", "to", "told", "added", "asked"])  # "said John Smith", "according to"
+
+
+def _prev_word(text: str, pos: int, lo: int) -> str:
+    """The word ending just before the space at ``pos - 1``."""
+    return text[text.rfind(" ", lo, pos - 1) + 1 : pos - 1]
 _AGE_ADJ = regex.compile(r"(?<![\w-])(?P<then>then[ -])?(?P<age>\d{1,3})-year-old[ ](?:[\p{Ll}-]+[ ]){0,4}?(?=\p{Lu})")
 _KIN = regex.compile(r"\b(?:wife|husband|son|daughter|brother|sister|father|mother|dad|mum|mom|widow|widower|twin|cousin|uncle|aunt|nephew|niece|grandson|granddaughter|grandfather|grandmother|children|parents|family|siblings?|partner|fiancée?|girlfriend|boyfriend)\b", regex.I)
 _DEMONYM = regex.compile(r"(?:an|ish|ese|i|ch|ic)$")  # Japanese, British, Iraqi: whose post it is
@@ -271,12 +290,13 @@ _PREPS = frozenset(["of", "for", "to", "at", "in", "on", "with"])
 _END_PUNCT = ",;:.)!?\"”’'"
 
 
-def _is_caps(text: str) -> bool:
+_LOWER_RUN = regex.compile(r"\p{Ll}{3}")
+
+
+def _is_caps(text: str, start: int = 0, end: int | None = None) -> bool:
     """A block in capitals (a wire headline): its words say nothing about names."""
-    sample = text[:300]
-    lower = sum(map(str.islower, sample))
-    upper = sum(map(str.isupper, sample))
-    return upper >= 8 and lower < 0.2 * (upper + lower)
+    end = len(text) if end is None else end
+    return _LOWER_RUN.search(text, start, min(end, start + 400)) is None and sum(map(str.isupper, text[start : min(end, start + 60)])) >= 8
 
 
 # --------------------------------------------------------------------------- titles
@@ -286,8 +306,9 @@ def _title_at_end(words: list[str], lex: Lexicon) -> int:
     """Number of trailing ``words`` that form a title (longest), 0 if none."""
     if not words or _norm(words[-1]) not in lex.last_words:
         return 0
-    for k in range(min(lex.longest, len(words)), 0, -1):
-        if " ".join(_norm(w) for w in words[-k:]) in lex.titles:
+    norm = [_norm(w) for w in words[-lex.longest :]]
+    for k in range(len(norm), 0, -1):
+        if " ".join(norm[-k:]) in lex.titles:
             return k
     return 0
 
@@ -465,10 +486,16 @@ def build_table(doc: Document) -> PersonTable:
     org_words: set[str] = set()
     for block in doc.blocks:
         bs, be = block.start, block.end
-        if _is_caps(text[bs:be]):
+        if _is_caps(text, bs, be):
             continue
         ages = {m.end(): m for m in _AGE_ADJ.finditer(text, bs, be)} if "year-old" in text[bs:be] else {}
         for seg in _segments(text, bs, be, lex, org_words):
+            if len(seg) == 1 and not ages:
+                s0 = seg[0][0]
+                j = text.rfind(" ", bs, s0 - 1)
+                if s0 - 1 <= bs or text[s0 - 1] != " " or text[j + 1 : s0 - 1] not in lex.last_raw:
+                    singles.append((s0, seg[0][1], seg[0][2], block.scope, be))  # a bare word: judged later
+                    continue
             m = _mention(seg, block.scope, text, bs, be, lex, ages)
             if m is not None:
                 mentions.append(m)
@@ -481,55 +508,64 @@ def build_table(doc: Document) -> PersonTable:
 def _segments(text: str, bs: int, be: int, lex: Lexicon, org_words: set[str]) -> Iterable[list[tuple[int, int, str]]]:
     """Capitalised runs, joined across particles, initials and "Mr.", split at stop words.
 
-    Segments holding an organisation word ("Taft Broadcasting Co") are dropped, and their
-    words noted in ``org_words``: a surname that also names a company is ambiguous.
+    Words of organisation names ("Taft Broadcasting Co") end a segment and are noted in
+    ``org_words``: a surname that also names a company is ambiguous.
     """
+    stop, org, titles = lex.stop, lex.org, lex.titles
     seg: list[tuple[int, int, str]] = []
-    org = False
     prev_end = -10
-    for m in _RUN.finditer(text, bs, be):
-        s, e = m.start(), m.end()
-        if s >= 3 and text[s - 1] == "-" and text[s - 3 : s - 1].isalpha():  # al-Assad
+    for m in lex.run_re.finditer(text, bs, be):
+        s, e = m.span()
+        run = m.group()
+        if text[s - 1] == "-" and s - 4 >= bs:  # al-Assad
             head = text[text.rfind(" ", bs, s) + 1 : s - 1]
             if head in lex.hyphen_prefixes:
                 s -= len(head) + 1
-        gap = text[prev_end:s] if seg else ""
-        joined = bool(seg) and (
-            (gap in (". ", ".") and (len(seg[-1][2]) == 1 or seg[-1][2] in lex.surname_honorifics or seg[-1][2] in lex.given_honorifics))
-            or (gap.startswith(" ") and gap.endswith(" ") and len(gap) > 2 and all(w in lex.particles for w in gap.split()))
-        )
-        if not joined:
-            if seg and not org:
+                run = text[s:e]
+        if seg:
+            if not _joins(text, prev_end, s, seg[-1][2], lex):
                 yield seg
-            elif org:
-                org_words.update(w for _, _, w in seg)
-            seg, org = [], False
-        elif gap.strip(" ."):
-            pos = prev_end + 1
-            for w in gap.split():
-                seg.append((pos, pos + len(w), w))
-                pos += len(w) + 1
+                seg = []
+            else:
+                pos = prev_end + 1
+                for w in text[prev_end:s].split():
+                    if w != ".":
+                        seg.append((pos, pos + len(w), w))
+                    pos += len(w) + 1
+        prev_end = e
+        if " " not in run and not seg:  # a lone word, the common case
+            if run in stop or run in org or (len(run) > 1 and run.isupper() and run not in titles):
+                if run in org:
+                    org_words.add(run)
+                continue
+            seg = [(s, e, run)]
+            continue
         pos = s
-        for word in text[s:e].split(" "):
+        for word in run.split(" "):
             tok = (pos, pos + len(word), word)
             pos += len(word) + 1
-            if word in lex.org:
+            if word in org:
                 org_words.update([word, *(w for _, _, w in seg)])
-                seg, org = [], False
-                continue
-            if word in lex.stop or (len(word) > 1 and word.isupper() and word not in lex.titles):
-                if seg and not org:
+                seg = []
+            elif word in stop or (len(word) > 1 and word.isupper() and word not in titles):
+                if seg:
                     yield seg
-                elif org:
-                    org_words.update(w for _, _, w in seg)
-                seg, org = [], False
-                continue
-            seg.append(tok)
-        prev_end = e
-    if seg and not org:
+                seg = []
+            else:
+                seg.append(tok)
+    if seg:
         yield seg
-    elif org:
-        org_words.update(w for _, _, w in seg)
+
+
+def _joins(text: str, end: int, start: int, last: str, lex: Lexicon) -> bool:
+    """Whether the runs around ``text[end:start]`` are one name: "Mr. Blinken", "George W. Bush",
+    "Ursula von der Leyen"."""
+    gap = text[end:start]
+    if gap == " ":
+        return True  # "Bashar al-Assad": the run after a name particle
+    if gap in (". ", "."):
+        return len(last) == 1 or last in lex.surname_honorifics or last in lex.given_honorifics
+    return 2 < len(gap) < 16 and gap[0] == " " and gap[-1] == " " and all(w in lex.particles for w in gap.split())
 
 
 def _mention(
@@ -609,7 +645,7 @@ def _mention(
         if t is not None:
             mention.titles.append(t)
             mention.evidence = mention.evidence or "appositive"
-    if not mention.evidence and _SAID_BEFORE.search(text, max(bs, name_start - 16), name_start):
+    if not mention.evidence and name_start > bs + 1 and text[name_start - 1] == " " and _prev_word(text, name_start, bs) in _SAID:
         mention.evidence = "reported"
     return mention
 
@@ -720,7 +756,8 @@ def _resolve(
                 forms_index[f].append(p)
     by_shape: dict[tuple[str, int], list[str]] = {}
     for f in forms_index:
-        by_shape.setdefault((fold(f[:1]), len(f)), []).append(f)
+        ff = fold(f)
+        by_shape.setdefault((ff[:1], len(ff)), []).append(ff)
     weak_singles: list[Mention] = []
     for start, end, word, scope, be in singles:
         known = forms_index.get(word)
@@ -734,8 +771,9 @@ def _resolve(
             continue
         if len(word) < 4:
             continue
-        key = fold(word[:1])
-        if any(similar(word, f) for n in (len(word) - 1, len(word), len(word) + 1) for f in by_shape.get((key, n), ())):
+        fw = fold(word)
+        n = len(fw)
+        if any(f == fw or within_one_edit(fw, f) for k in (n - 1, n, n + 1) for f in by_shape.get((fw[:1], k), ())):
             m = Mention(start, end, word, (word,), "surname", scope)
             _after(m, text, be, lex)
             weak_singles.append(m)
@@ -766,9 +804,14 @@ def _nearest(candidates: list[Person], m: Mention, lex: Lexicon) -> Person:
         pool = [p for p in pool if p.gender == ("f" if fem else "m")] or pool
     if len(pool) > 1:
         pool = [p for p in pool if not p.relative] or pool
-    before = [p for p in pool if p.mentions and p.mentions[0].start < m.start]
-    if before:
-        return max(before, key=lambda p: max(x.start for x in p.mentions if x.start < m.start))
+    def last_full_before(p: Person) -> int:
+        starts = [x.start for x in p.mentions[:8] if x.kind == "full" and x.start < m.start]
+        return max(starts) if starts else -1
+
+    before = [(last_full_before(p), p.index, p) for p in pool]
+    best = max(before, key=lambda x: (x[0], x[1]))
+    if best[0] >= 0:
+        return best[2]
     return min(pool, key=lambda p: p.mentions[0].start if p.mentions else 1 << 60)
 
 

@@ -34,6 +34,7 @@ from ..people import (
     lexicon,
     similar,
     surname_of,
+    within_one_edit,
 )
 from . import Context
 
@@ -131,13 +132,13 @@ def _gender_pair(a: str, b: str) -> bool:
 
 def _full_pairs(persons: Iterable[Person], table: PersonTable) -> Iterator[tuple[Person, Person, int]]:
     """Pairs of full-named persons whose names differ only in spelling."""
-    full = [p for p in persons if len(p.tokens) > 1 and any(m.kind == "full" for m in p.mentions)]
-    for i, a in enumerate(full):
-        for b in full[i + 1 :]:
-            if a.relative or b.relative or (a.gender and b.gender and a.gender != b.gender):
-                continue
-            if _respelt(a.tokens, b.tokens, 4):
-                yield a, b, 0
+    full = {p.name: p for p in persons if len(p.tokens) > 1 and any(m.kind == "full" for m in p.mentions)}
+    for x, y in _close_pairs({n: fold(n) for n in full}):
+        a, b = sorted((full[x], full[y]), key=lambda p: p.index)
+        if a.relative or b.relative or (a.gender and b.gender and a.gender != b.gender):
+            continue
+        if _respelt(a.tokens, b.tokens, 4):
+            yield a, b, 0
 
 
 def _respelt(a: tuple[str, ...], b: tuple[str, ...], min_len: int) -> bool:
@@ -178,10 +179,15 @@ def _variants(table: PersonTable, ctx: Context, options: Options) -> Iterator[Hi
         mb = [m for m in b.mentions if m.kind == "full"]
         yield from _minority(ctx, ma, mb, a.name, b.name, flagged, full=True)
     # weak full names one edit from a known person ("… and Anthony Blinken met")
+    full_people = {p.name: p for p in table.persons if len(p.tokens) > 1}
+    weak_names = {w.text: w for w in weak_full}
+    close = {}
+    for x, y in _close_pairs({**{n: fold(n) for n in full_people}, **{n: fold(n) for n in weak_names}}):
+        for weak, known in ((x, y), (y, x)):
+            if weak in weak_names and known in full_people:
+                close.setdefault(weak, []).append(full_people[known])
     for w in weak_full:
-        for p in table.persons:
-            if len(p.tokens) < 2:
-                continue
+        for p in close.get(w.text, ()):
             if _respelt(w.tokens, p.tokens, max(options.min_length, 5)):
                 ma = [m for m in p.mentions if m.kind == "full"]
                 if ma and w.start not in flagged:
@@ -200,42 +206,42 @@ def _variants(table: PersonTable, ctx: Context, options: Options) -> Iterator[Hi
     loose_forms: dict[str, list[Mention]] = {}
     for m in loose:
         loose_forms.setdefault(m.text, []).append(m)
-    names = sorted(forms, key=lambda f: forms[f][0].start)
-    seen_pairs: set[frozenset[str]] = set()
-    for i, a in enumerate(names):
-        for b in [*names[i + 1 :], *loose_forms]:
-            if b == a or frozenset((a, b)) in seen_pairs or not similar(a, b, options.min_length):
-                continue
-            seen_pairs.add(frozenset((a, b)))
-            fa, fb = full_by_surname.get(a, []), full_by_surname.get(b, [])
-            if fa and fb:
-                continue  # two full names: step 1 decided whether they are one person
-            ma, mb = forms.get(a, []) + loose_forms.get(a, []), forms.get(b, []) + loose_forms.get(b, [])
-            if _genders(ma, lex) & _genders(mb, lex) == set() and _genders(ma, lex) and _genders(mb, lex):
-                continue
-            if _plural_or_adjective(a, b) or a in table.org_words or b in table.org_words:
-                continue
-            if len(ma) >= 3 and len(mb) >= 3:
-                continue  # two established names: two people (Regan and Reagan), not a slip
-            ra, rb = _roles(ma), _roles(mb)
-            if ra and rb and not ra & rb:
-                continue  # each has its own title: two people
-            if (len(mb), -min(x.start for x in mb)) > (len(ma), -min(x.start for x in ma)):
-                ma, mb, a, b = mb, ma, b, a
-            if not any(x.person >= 0 for x in ma):
-                continue  # the majority spelling is no known person ("Brazil" vs "Ford Brasil")
-            if any(x.kind == "full" for x in mb) and not any(x.kind == "full" for x in ma):
-                continue  # the rarer one was introduced by full name: someone else ("Donald Regan")
-            if all(x.titles and x.evidence == "title" for x in mb) and not (_roles(mb) & _roles(ma)):
-                continue  # "President Reagan": a titled person of their own
-            yield from _minority(ctx, ma, mb, a, b, flagged, full=False)
+    all_forms = {f: fold(f) for f in [*forms, *loose_forms]}
+    for a, b in sorted(_close_pairs(all_forms)):
+        if a not in forms and b not in forms:
+            continue  # two loose words: neither is a known person
+        if not similar(a, b, options.min_length):
+            continue
+        fa, fb = full_by_surname.get(a, []), full_by_surname.get(b, [])
+        if fa and fb:
+            continue  # two full names: step 1 decided whether they are one person
+        ma, mb = forms.get(a, []) + loose_forms.get(a, []), forms.get(b, []) + loose_forms.get(b, [])
+        if _genders(ma, lex) & _genders(mb, lex) == set() and _genders(ma, lex) and _genders(mb, lex):
+            continue
+        if _plural_or_adjective(a, b) or a in table.org_words or b in table.org_words:
+            continue
+        if len(ma) >= 3 and len(mb) >= 3:
+            continue  # two established names: two people (Regan and Reagan), not a slip
+        ra, rb = _roles(ma), _roles(mb)
+        if ra and rb and not ra & rb:
+            continue  # each has its own title: two people
+        if (len(mb), -min(x.start for x in mb)) > (len(ma), -min(x.start for x in ma)):
+            ma, mb, a, b = mb, ma, b, a
+        if not any(x.person >= 0 for x in ma):
+            continue  # the majority spelling is no known person ("Brazil" vs "Ford Brasil")
+        if any(x.kind == "full" for x in mb) and not any(x.kind == "full" for x in ma):
+            continue  # the rarer one was introduced by full name: someone else ("Donald Regan")
+        if all(x.titles and x.evidence == "title" for x in mb) and not (_roles(mb) & _roles(ma)):
+            continue  # "President Reagan": a titled person of their own
+        yield from _minority(ctx, ma, mb, a, b, flagged, full=False)
     # 3. headline and caption names one edit from a person in the body
+    display = [m for m in table.candidates if m.scope in ("headline", "deck", "caption") and m.start not in flagged]
+    if not display:
+        return
     body_text = " ".join(ctx.doc.text[b.start : b.end] for b in ctx.doc.blocks if b.scope in BODY_SCOPES)
     body_words = set(regex.findall(r"[\p{L}\p{M}'’-]+", body_text))
     known = {_surname_span(m)[2] for m in table.mentions} | {t for m in table.mentions for t in m.tokens}
-    for m in table.candidates:
-        if m.scope not in ("headline", "deck", "caption") or m.start in flagged:
-            continue
+    for m in display:
         for tok in m.tokens:
             if tok in known or tok in body_words or len(tok) < 5:
                 continue
@@ -274,20 +280,47 @@ def _minority(ctx: Context, ma: list[Mention], mb: list[Mention], a: str, b: str
     a_first, b_first = min(m.start for m in ma), min(m.start for m in mb)
     if (len(mb), -b_first) > (len(ma), -a_first):
         ma, mb, a, b = mb, ma, b, a
+    lines = _lines(ctx, [m.start for m in ma])
     for m in mb:
         if m.start in flagged:
             continue
         flagged.add(m.start)
-        if full:
-            yield _hit(ctx, m.start, m.end, m.text, a, ma)
-        else:
-            s, e, t = _surname_span(m)
-            yield _hit(ctx, s, e, t, a, ma)
+        s, e, _t = (m.start, m.end, m.text) if full else _surname_span(m)
+        yield Hit(s, e, {"other": a, "lines": lines, "name": a, "kind": "spelling"})
 
 
 def _hit(ctx: Context, start: int, end: int, text: str, other: str, others: list[Mention]) -> Hit:
     lines = _lines(ctx, [m.start for m in others])
     return Hit(start, end, {"other": other, "lines": lines, "name": other, "kind": "spelling"})
+
+
+def _close_pairs(keys: dict[str, str]) -> Iterator[tuple[str, str]]:
+    """Pairs of ``keys`` whose folded values are at most one edit apart, found through
+    shared single-deletion keys (linear in the number of names, not quadratic)."""
+    if len(keys) <= 40:  # few names: compare each pair directly
+        items = sorted(keys.items(), key=lambda kv: len(kv[1]))
+        for i, (a, fa) in enumerate(items):
+            for b, fb in items[i + 1 :]:
+                if len(fb) - len(fa) > 1:
+                    break
+                if fa == fb or within_one_edit(fa.replace("-", " "), fb.replace("-", " ")):
+                    yield (a, b) if a < b else (b, a)
+        return
+    buckets: dict[str, list[str]] = {}
+    for name, folded in keys.items():
+        f = folded.replace("-", " ")
+        for k in {f, *(f[:i] + f[i + 1 :] for i in range(len(f)))}:
+            buckets.setdefault(k, []).append(name)
+    seen: set[tuple[str, str]] = set()
+    for names in buckets.values():
+        if len(names) < 2 or len(names) > 50:
+            continue
+        for i, a in enumerate(names):
+            for b in names[i + 1 :]:
+                pair = (a, b) if a < b else (b, a)
+                if a != b and pair not in seen:
+                    seen.add(pair)
+                    yield pair
 
 
 # --------------------------------------------------------------------------- names.org-variant
@@ -297,41 +330,55 @@ _FUSED = regex.compile(r"(?<![\p{L}\p{M}'’-])\p{Lu}\p{Ll}+(?:-?\p{Lu}\p{Ll}+)+
 
 def _org_variants(table: PersonTable, ctx: Context, options: Options) -> Iterator[Hit]:
     text = ctx.doc.text
-    keyed: dict[str, list[tuple[int, int, str]]] = {}
-    found = list(_FUSED.finditer(text))
-    if not found:
+    fused = {m.group() for m in _FUSED.finditer(text)}
+    if not fused:
         return
-    blocks = [b for b in ctx.doc.blocks if not _is_caps(text[b.start : b.end])]
-    for b in blocks:
-        for m in found:
-            if b.start <= m.start() < b.end:
-                parts = regex.findall(r"\p{Lu}\p{Ll}+", m.group())
-                keyed.setdefault("".join(parts).lower(), []).append((m.start(), m.end(), m.group()))
-    if not keyed:
-        return
-    spaced: dict[str, str] = {}
-    for key, occ in keyed.items():
-        parts = regex.findall(r"\p{Lu}\p{Ll}+", occ[0][2])
-        spaced[key] = r"[ ]?-?".join(parts)
-    pattern = regex.compile(
-        r"(?<![\p{L}\p{M}'’-])(?:" + "|".join(f"(?:{p})" for p in spaced.values()) + r")(?![\p{L}\p{M}-])"
-    )
-    forms: dict[str, dict[str, list[tuple[int, int, str]]]] = {}
-    for b in blocks:
-        for m in pattern.finditer(text, b.start, b.end):
-            key = regex.sub(r"[ -]", "", m.group()).lower()
-            forms.setdefault(key, {}).setdefault(m.group(), []).append((m.start(), m.end(), m.group()))
-    person_spans = [(m.start, m.end) for m in table.mentions]
-    for _key, by_form in forms.items():
+    caps = [(b.start, b.end) for b in ctx.doc.blocks if _is_caps(text[b.start : b.end])]
+    people = sorted((m.start, m.end) for m in table.mentions)
+    forms: dict[str, dict[str, list[int]]] = {}
+    for token in fused:
+        parts = _PARTS.findall(token)
+        key = "".join(parts).lower()
+        if key in forms:
+            continue
+        by_form: dict[str, list[int]] = {}
+        for sep in ("", " ", "-"):
+            form = sep.join(parts)
+            at = [i for i in _find_all(text, form) if not _within(caps, i) and not _within(people, i)]
+            if at:
+                by_form[form] = at
+        forms[key] = by_form
+    for by_form in forms.values():
         if len(by_form) < 2:
             continue
-        ranked = sorted(by_form.items(), key=lambda kv: (-len(kv[1]), kv[1][0][0]))
-        major, major_occ = ranked[0]
-        for _form, occ in ranked[1:]:
-            for s, e, _t in occ:
-                if any(ps <= s < pe for ps, pe in person_spans):
-                    continue
-                yield Hit(s, e, {"other": major, "lines": _lines(ctx, [o[0] for o in major_occ]), "name": major, "kind": "spelling"})
+        ranked = sorted(by_form.items(), key=lambda kv: (-len(kv[1]), kv[1][0]))
+        major, major_at = ranked[0]
+        lines = _lines(ctx, major_at)
+        for form, at in ranked[1:]:
+            for i in at:
+                yield Hit(i, i + len(form), {"other": major, "lines": lines, "name": major, "kind": "spelling"})
+
+
+_PARTS = regex.compile(r"\p{Lu}\p{Ll}+")
+
+
+def _find_all(text: str, word: str) -> Iterator[int]:
+    """Offsets of ``word`` standing alone (not inside a longer word or hyphenated name)."""
+    i = text.find(word)
+    n = len(word)
+    while i >= 0:
+        before = text[i - 1] if i else " "
+        after = text[i + n] if i + n < len(text) else " "
+        if not (before.isalpha() or before in "'’-") and not (after.isalpha() or after == "-"):
+            yield i
+        i = text.find(word, i + 1)
+
+
+def _within(spans: list[tuple[int, int]], offset: int) -> bool:
+    import bisect
+
+    k = bisect.bisect_right(spans, (offset, 1 << 62)) - 1
+    return k >= 0 and spans[k][0] <= offset < spans[k][1]
 
 
 # --------------------------------------------------------------------------- names.title-conflict
