@@ -126,3 +126,11 @@ def test_alternatives_of_several_words_optional_and_regex():
 def test_matches_do_not_overlap_and_are_case_insensitive():
     assert matches("no no", "No no no no") == ["No no", "no no"]
     assert matches("CAN'T HARDLY", "they can’t hardly wait") == ["can’t hardly"]
+
+
+def test_first_words_include_optional_starts():
+    assert parse("(a|b c) d").first == {"a", "b"}
+    assert parse("x? y z").first == {"x", "y"}
+    assert parse("(x? y|z) w").first is None
+    assert parse("/re/ x").first is None
+    assert matches("very? cold day", "a cold day and a very cold day") == ["cold day", "very cold day"]

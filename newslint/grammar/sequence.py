@@ -152,6 +152,11 @@ class Pattern:
         """Words of which a matching sentence must contain one (None: no cheap test)."""
         return _anchors(self.elements)
 
+    @functools.cached_property
+    def first(self) -> frozenset[str] | None:
+        """The words a match can start with (None: any token may start one)."""
+        return _firsts(self.elements)
+
     def match(self, toks: Sequence[Tok], start: int) -> int | None:
         """End index (exclusive) of the shortest match beginning at ``toks[start]``."""
         for end in _seq(self.elements, 0, toks, start):
@@ -160,8 +165,12 @@ class Pattern:
 
     def finditer(self, toks: Sequence[Tok]) -> Iterator[tuple[int, int]]:
         """Non-overlapping (first, end) token ranges, leftmost first."""
+        first = self.first
         i = 0
         while i < len(toks):
+            if first is not None and toks[i].norm not in first:
+                i += 1
+                continue
             end = self.match(toks, i)
             if end is not None and end > i:
                 yield i, end
@@ -252,6 +261,29 @@ def _anchors(elements: Sequence[Element]) -> frozenset[str] | None:
             return None
         if isinstance(e, (Rx, Not)):
             continue
+    return None
+
+
+def _firsts(elements: Sequence[Element]) -> frozenset[str] | None:
+    """Every word a match of ``elements`` can begin with, or None when that is open."""
+    out: set[str] = set()
+    for e in elements:
+        if isinstance(e, Word):
+            return frozenset(out | {e.text})
+        if isinstance(e, Opt):
+            sub = _firsts((e.element,))
+            if sub is None:
+                return None
+            out |= sub
+            continue  # the optional word may be absent: the next element can begin
+        if isinstance(e, Alt):
+            for branch in e.branches:
+                sub = _firsts(branch[:1]) if not isinstance(branch[0], Opt) else None
+                if sub is None:
+                    return None
+                out |= sub
+            return frozenset(out)
+        return None
     return None
 
 
