@@ -6,6 +6,7 @@ import codecs
 import fnmatch
 import os
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .parsers import EXTENSIONS
@@ -43,8 +44,8 @@ def discover(paths: list[str], include: tuple[str, ...] = ()) -> tuple[list[Sour
             errors.append((arg, "no such file or directory"))
             continue
         if os.path.isdir(arg):
-            found = list(_walk(arg, include))
-            if not found:
+            found = list(_walk(arg, include, errors))
+            if not found and not any(path.startswith(arg) for path, _ in errors):
                 errors.append((arg, "directory contains no article files (.txt, .md, .markdown, .html, .htm)"))
             for path in found:
                 key = os.path.realpath(path)
@@ -59,8 +60,11 @@ def discover(paths: list[str], include: tuple[str, ...] = ()) -> tuple[list[Sour
     return sources, errors
 
 
-def _walk(root: str, include: tuple[str, ...]):
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+def _walk(root: str, include: tuple[str, ...], errors: list[tuple[str, str]]) -> Iterator[str]:
+    def unreadable(exc: OSError) -> None:  # os.walk would skip the directory silently
+        errors.append((exc.filename or root, f"cannot read directory: {_os_message(exc)}"))
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=unreadable, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in ("node_modules", "__pycache__"))
         for name in sorted(filenames):
             if name.startswith("."):
@@ -71,21 +75,32 @@ def _walk(root: str, include: tuple[str, ...]):
 
 
 def read_path(path: str) -> str:
+    """The decoded text of a regular file; InputError says why not.
+
+    The file is opened first (non-blocking, so a FIFO swapped in cannot hang the
+    run) and checked through its descriptor, so nothing can change between the
+    check and the read.
+    """
     try:
-        st = os.stat(path)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
         raise InputError(_os_message(exc)) from None
-    if stat.S_ISDIR(st.st_mode):
-        raise InputError("is a directory")
-    if not stat.S_ISREG(st.st_mode):
-        raise InputError("not a regular file (a FIFO, socket or device); not read")
-    if st.st_size > MAX_BYTES:
-        raise InputError(f"file is larger than {MAX_BYTES // (1024 * 1024)} MB; not read")
     try:
-        with open(path, "rb") as fh:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise InputError("is a directory")
+        if not stat.S_ISREG(st.st_mode):
+            raise InputError("not a regular file (a FIFO, socket or device); not read")
+        if st.st_size > MAX_BYTES:
+            raise InputError(f"file is larger than {MAX_BYTES // (1024 * 1024)} MB; not read")
+        with open(fd, "rb", closefd=False) as fh:
             data = fh.read(MAX_BYTES + 1)
     except OSError as exc:
         raise InputError(_os_message(exc)) from None
+    finally:
+        os.close(fd)
+    if len(data) > MAX_BYTES:  # it grew while we read
+        raise InputError(f"file is larger than {MAX_BYTES // (1024 * 1024)} MB; not read")
     return decode(data)
 
 
