@@ -52,6 +52,7 @@ class Lexicon:
     given_names: frozenset[str]
     stop: frozenset[str]
     org: frozenset[str]
+    places: frozenset[str]
     last_raw: frozenset[str]  # last words of titles as written: "minister", "Minister", "MP"
     run_re: regex.Pattern = field(repr=False)
 
@@ -107,6 +108,7 @@ def lexicon() -> Lexicon:
         given_names=frozenset(str(x) for x in g.get("names", [])),
         stop=frozenset(stop),
         org=frozenset(str(x) for x in n.get("org", [])),
+        places=frozenset(str(x) for x in n.get("places", [])),
         last_raw=frozenset(v for k in titles for w in [k.split()[-1]] for v in (w, w.capitalize(), w.upper())),
         run_re=regex.compile(_RUN_START + _RUN_BODY),
     )
@@ -693,7 +695,7 @@ def _resolve(
         given = first in lex.given_names or (len(first) == 2 and first.endswith(".")) or first in lex.family_first
         if m.evidence == "reported" and not given:
             m.evidence = ""
-        if m.evidence or forms & hon_surnames or (given and len(m.tokens) <= 4):
+        if m.evidence or (given and len(m.tokens) <= 4):
             m.evidence = m.evidence or ("surname" if forms & hon_surnames else "given name")
             confirmed.append(m)
             full_forms |= forms

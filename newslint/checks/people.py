@@ -202,7 +202,13 @@ def _variants(table: PersonTable, ctx: Context, options: Options) -> Iterator[Hi
             full_by_surname.setdefault(p.surname, []).append(p)
     for m in table.mentions:
         forms.setdefault(_surname_span(m)[2], []).append(m)
-    loose = [m for m in table.candidates if m.kind != "full" and (m.evidence or m.possessive) and m.scope in BODY_SCOPES]
+    # bare words one edit from a known surname: with a person's context ("Hewit said"), or long
+    # enough that a chance likeness is unlikely ("Grenspan")
+    loose = [
+        m
+        for m in table.candidates
+        if m.kind != "full" and m.scope in BODY_SCOPES and (m.evidence or m.possessive or _lone_word(ctx.doc.text, m))
+    ]
     loose_forms: dict[str, list[Mention]] = {}
     for m in loose:
         loose_forms.setdefault(m.text, []).append(m)
@@ -220,17 +226,24 @@ def _variants(table: PersonTable, ctx: Context, options: Options) -> Iterator[Hi
             continue
         if _plural_or_adjective(a, b) or a in table.org_words or b in table.org_words:
             continue
-        if len(ma) >= 3 and len(mb) >= 3:
+        if len(ma) >= 2 and len(mb) >= 2:
             continue  # two established names: two people (Regan and Reagan), not a slip
+        if a in lex.places or b in lex.places or (a.lower() == b.lower() and a[1:] == b[1:]):
+            continue  # a country ("Brazil", "Carlos Brasil"); "al-" capitalised at a sentence start
         ra, rb = _roles(ma), _roles(mb)
         if ra and rb and not ra & rb:
             continue  # each has its own title: two people
         if (len(mb), -min(x.start for x in mb)) > (len(ma), -min(x.start for x in ma)):
             ma, mb, a, b = mb, ma, b, a
-        if not any(x.person >= 0 for x in ma):
+        if not any(x.person >= 0 for x in ma) and not any(x.kind == "full" and x.evidence in ("title", "given name", "honorific", "appositive") for x in mb):
             continue  # the majority spelling is no known person ("Brazil" vs "Ford Brasil")
-        if any(x.kind == "full" for x in mb) and not any(x.kind == "full" for x in ma):
-            continue  # the rarer one was introduced by full name: someone else ("Donald Regan")
+        if (
+            len(mb) >= 2
+            and any(x.kind == "full" for x in mb)
+            and any(x.evidence in ("title", "honorific") for x in ma)
+            and not any(x.kind == "full" for x in ma)
+        ):
+            continue  # "Donald Regan" and "President Reagan": each introduced in their own way
         if all(x.titles and x.evidence == "title" for x in mb) and not (_roles(mb) & _roles(ma)):
             continue  # "President Reagan": a titled person of their own
         yield from _minority(ctx, ma, mb, a, b, flagged, full=False)
@@ -251,6 +264,18 @@ def _variants(table: PersonTable, ctx: Context, options: Options) -> Iterator[Hi
                 off = m.start + m.text.index(tok)
                 flagged.add(m.start)
                 yield _hit(ctx, off, off + len(tok), tok, p.surname, [x for x in p.mentions if x.scope in BODY_SCOPES] or p.mentions)
+
+
+_NOT_AFTER = frozenset(["in", "to", "from", "of", "at", "for", "by", "with", "and", "or", "across", "across"])
+
+
+def _lone_word(text: str, m: Mention) -> bool:
+    """A long capitalised word standing alone mid-sentence, not a place after "in", not in a list
+    ("Malone, Harty"), not the tail of a longer name ("American Beauty")."""
+    if len(m.text) < 6 or text[m.end : m.end + 1] in (",", "-") or text[m.start - 2 : m.start] == ", ":
+        return False
+    prev = text[text.rfind(" ", 0, m.start - 1) + 1 : m.start - 1]
+    return bool(prev) and prev.islower() and prev not in _NOT_AFTER
 
 
 def _roles(ms: list[Mention]) -> set[str]:
@@ -274,12 +299,19 @@ def _plural_or_adjective(a: str, b: str) -> bool:
 
 
 def _minority(ctx: Context, ma: list[Mention], mb: list[Mention], a: str, b: str, flagged: set[int], *, full: bool) -> Iterator[Hit]:
-    """Flag each mention of the less used spelling (ties: the later one), naming the other."""
+    """Flag each mention of the less used spelling, naming the other. On a tie a full name
+    keeps its first spelling (the introduction); a surname is flagged at both places."""
     if not ma or not mb:
         return
     a_first, b_first = min(m.start for m in ma), min(m.start for m in mb)
     if (len(mb), -b_first) > (len(ma), -a_first):
         ma, mb, a, b = mb, ma, b, a
+    if len(ma) == len(mb) and not full:  # no majority to trust: each place names the other
+        yield from _flag(ctx, ma, mb, b, flagged, full)
+    yield from _flag(ctx, mb, ma, a, flagged, full)
+
+
+def _flag(ctx: Context, mb: list[Mention], ma: list[Mention], a: str, flagged: set[int], full: bool) -> Iterator[Hit]:
     lines = _lines(ctx, [m.start for m in ma])
     for m in mb:
         if m.start in flagged:
@@ -445,10 +477,11 @@ def _title_conflicts(table: PersonTable, ctx: Context, options: Options) -> Iter
             if t.complement or (not q and (t.kind == "post" or t.role in lex.shared_when_bare)):
                 continue
             holders.setdefault((t.role, q), {}).setdefault(root, []).append((m, t))
+    datelined = any(b.scope == "dateline" for b in ctx.doc.blocks)
     foreign = {q for m in table.mentions for t in m.titles for q in t.qualifier.split() if _DEMONYM.search(q)}
     for (_role, q), people in holders.items():
-        if len(people) < 2 or (not q and foreign):
-            continue  # bare titles in a story about several countries may mean several countries
+        if len(people) < 2 or (not q and (foreign or datelined)):
+            continue  # bare titles in a foreign or datelined wire story may mean several countries
         ordered = sorted(people.items(), key=lambda kv: min(t.start for _, t in kv[1]))
         first_root, first_items = ordered[0]
         for _root, items in ordered[1:]:
