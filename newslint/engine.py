@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import time
 from collections.abc import Iterable, Sequence
 from types import ModuleType
 
@@ -47,13 +48,15 @@ def lint_source(
     silenced = suppressions(directives)
     findings: list[Finding] = []
     analysis = Analysis(doc, settings)
+    budget = settings.regex_budget + len(doc.text) / 1_000_000
     for rule in rules:
         if not rule.enabled:
             continue
         try:
-            hits = list(run_rule(rule, doc, analysis, settings))
+            rule_settings = dataclasses.replace(settings, regex_deadline=time.monotonic() + budget)
+            hits = list(run_rule(rule, doc, analysis, rule_settings))
         except TimeoutError:
-            errors.append(FileError(path, f"rule {rule.id} timed out (a pattern backtracks too much); its findings for this file are missing"))
+            errors.append(FileError(path, f"rule {rule.id} timed out after {budget:.3g} s of pattern matching (a pattern backtracks too much?); its findings for this file are missing"))
             continue
         except Exception as exc:  # a bug in a check must not lose the other rules' findings
             errors.append(FileError(path, f"internal error in rule {rule.id}: {type(exc).__name__}: {exc}"))

@@ -31,6 +31,5 @@ def compile_problems(key: str, tokens: Iterable[str], *, ignorecase: bool = Fals
 def finditer(pattern: regex.Pattern, ctx: Context) -> Iterator[regex.Match]:
     """Matches inside each in-scope block; TimeoutError when a pattern backtracks too long."""
     text = ctx.doc.text
-    timeout = ctx.settings.regex_timeout
-    for block in ctx.blocks:
-        yield from pattern.finditer(text, block.start, block.end, timeout=timeout)
+    for block in ctx.blocks:  # regex_timeout is what is left of the rule's budget: read it per call
+        yield from pattern.finditer(text, block.start, block.end, timeout=ctx.settings.regex_timeout)
