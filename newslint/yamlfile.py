@@ -70,18 +70,28 @@ def load_yaml(path: str, text: str | None = None, *, positions: bool = True) -> 
 
 def _reject_aliases(path: str, data: Any) -> None:
     """Refuse shared nodes: an alias bomb expands exponentially when converted."""
+    node = shared_node(data)
+    if node is not None:
+        line, col = position(node)
+        raise YamlProblem(ConfigError(path, line, col, "YAML anchors and aliases are not allowed here"))
+
+
+def shared_node(data: Any) -> Any:
+    """The first list or mapping reachable twice (an alias, or a cycle), else None.
+
+    Loaders share aliased nodes rather than copy them, so loading a "billion laughs"
+    document is cheap; walking, printing or converting it is not.
+    """
     seen: set[int] = set()
     stack = [data]
     while stack:
         node = stack.pop()
         if isinstance(node, (dict, list)):
             if id(node) in seen:
-                line, col = position(node)
-                raise YamlProblem(
-                    ConfigError(path, line, col, "YAML anchors and aliases are not allowed here")
-                )
+                return node
             seen.add(id(node))
             stack.extend(node.values() if isinstance(node, dict) else node)
+    return None
 
 
 def position(node: Any, key: Any = None) -> tuple[int, int]:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from clihelpers import FIXTURE_RULES, run_cli
 
+from newslint import lint_text
 from newslint.config import ConfigProblems, load_config
 
 GOOD = "Head\n\nWe leverage it.\n"
@@ -99,6 +100,24 @@ def test_alias_bomb_in_config(tmp_path, key):
     (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
     r = run_cli(["check", str(tmp_path / "a.txt")])
     assert r.code == 2 and "anchors and aliases are not allowed" in r.err
+
+
+@pytest.mark.parametrize("fmt", ["plain", "markdown", "html"])
+def test_alias_bomb_in_front_matter(fmt):
+    """Front matter is article input: a bomb there is a located problem, never a hang."""
+    body = ALIAS_BOMB.replace("i: &i", "date: &i").replace("h: &h", "title: &h")
+    source = "---\n" + body + "---\nHead\n\nWe leverage it.\n"
+    result = lint_text(source, format=fmt, config=str(Path(__file__).parent / "fixtures" / "demo-config" / ".newslint.yaml"))
+    assert [f.match for f in result.findings] == ["leverage"]
+    assert any("front matter" in e.message for e in result.errors)
+    assert all(len(e.message) < 500 for e in result.errors)
+
+
+def test_recursive_alias_in_front_matter():
+    source = "---\ndate: &d [*d]\ntitle: &t {a: *t}\n---\nHead\n\nWe leverage it.\n"
+    result = lint_text(source, config=str(Path(__file__).parent / "fixtures" / "demo-config" / ".newslint.yaml"))
+    assert [f.match for f in result.findings] == ["leverage"]
+    assert all(len(e.message) < 500 for e in result.errors)
 
 
 def test_deeply_nested_yaml_rule_and_config(tmp_path):

@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import reprlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
+
+from ..yamlfile import shared_node
 
 _FENCE_OPEN = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n")
 _FENCE_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
@@ -74,6 +77,9 @@ def read_preamble(source: str, start: int = 0) -> Preamble:
             except Exception as exc:  # ruamel raises many types; all mean bad YAML
                 problems.append((m.end(), f"front matter is not valid YAML: {_first_line(exc)}"))
                 loaded = None
+            if shared_node(loaded) is not None:
+                problems.append((m.end(), "front matter uses YAML anchors or aliases; not read"))
+                loaded = None
             if loaded is None:
                 loaded = {}
             if not isinstance(loaded, dict):
@@ -84,7 +90,7 @@ def read_preamble(source: str, start: int = 0) -> Preamble:
             if "date" in front:
                 date = parse_date_value(front["date"])
                 if date is None:
-                    problems.append((m.end(), f"front matter 'date' is not a date: {front['date']!r}"))
+                    problems.append((m.end(), f"front matter 'date' is not a date: {reprlib.repr(front['date'])}"))
                 else:
                     date_source = "front matter"
     h = _HEADER_DATE.match(source, pos)
