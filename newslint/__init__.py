@@ -14,6 +14,7 @@ raise for bad article input; a bad config or rule raises ``ConfigProblems``.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -42,24 +43,50 @@ def lint_text(
     ignore: Iterable[str] = (),
 ) -> FileResult:
     """Lint one article given as a string. ``format``: plain, markdown or html (default: by path)."""
+    from .inputs import Source
+    from .runner import lint_one
+
+    stamp = _stamp(config)
+    opts, config_, ruleset = _prepared(config, stamp, tuple(select), tuple(ignore), _as_date(date), path, format)
+    return lint_one(Source(path, None, format), config_, ruleset, opts, stdin_text=text)
+
+
+def _stamp(config: str | None) -> tuple[int, int] | None:
+    """Changes when the config file does, so an edited config is reloaded."""
+    import os
+
+    try:
+        st = os.stat(config) if config else None
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_size) if st else None
+
+
+@functools.lru_cache(maxsize=32)
+def _prepared(config, stamp, select, ignore, date, path, format):  # type: ignore[no-untyped-def]
+    """Config and rule set for ``lint_text``, loaded once per process for the same choices.
+
+    Pipelines call ``lint_text`` once per article; reloading and revalidating every
+    rule file each time would cost more than the linting.
+    """
     from .config import ConfigProblems
     from .inputs import Source
-    from .runner import Options, lint_one, plan
+    from .runner import Options, plan
 
     opts = Options(
         config_path=config,
         no_config=config is None,
-        select=tuple(select),
-        ignore=tuple(ignore),
-        date=_as_date(date),
+        select=select,
+        ignore=ignore,
+        date=date,
         stdin_filename=path,
         fmt=format,
     )
     p = plan([Source(path, None, format)], opts)
     if p.errors:
         raise ConfigProblems(list(p.errors))
-    source, cfg, ruleset = p.items[0]
-    return lint_one(source, cfg, ruleset, opts, stdin_text=text)
+    _source, cfg, ruleset = p.items[0]
+    return opts, cfg, ruleset
 
 
 def lint_paths(
