@@ -2,7 +2,8 @@
 
 * two spaces between words inside a sentence ("the  talks"); two after a full stop
   are a typing convention, and three or more are column layout, so neither counts,
-  nor two beside a figure, a dash or an all-capitals slug (table rows, wire headers);
+  nor two beside a figure, a dash or an all-capitals slug (table rows, wire headers),
+  nor two in a short line with no full stop (a column heading);
 * a space before , . ; : ? ! ("said ,") — not an ellipsis (" ...") or a decimal (" .5");
 * no space after a sentence end ("said.He") — not "U.S.", "3.5", "e.g.", "Yahoo.com"
   or anything inside a URL or an e-mail address.
@@ -65,7 +66,9 @@ def check(options: Options, ctx: Context) -> Iterator[Hit]:
     for block in ctx.blocks:
         if _COLUMNS.search(text, block.start, block.end) or block.scope in _LAYOUT_SCOPES:
             continue  # a table, a laid-out list, a headline or dateline: the spacing is layout
-        if options.double_spaces:
+        body = text[block.start : block.end].strip()
+        heading = len(body.split()) < 8 and not _SENTENCE_END.search(body)
+        if options.double_spaces and not heading:  # a short line with no full stop: a column heading
             for m in _DOUBLE.finditer(text, block.start, block.end, timeout=timeout):
                 first, second = m.group(1), m.group(2)
                 if _SENTENCE_END.search(first) or not (_prose(first) and _prose(second)):
