@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from newslint.document import BLOCK_SEPARATOR, Document
 from newslint.parsers.plain import parse_plain
 
@@ -163,11 +161,6 @@ def test_header_date_line_is_metadata_not_prose() -> None:
     check_map(doc)
 
 
-@pytest.mark.xfail(
-    reason="plain._DIRECTIVE_LINE starts with '^' but is used with match(source, pos): without "
-    "re.MULTILINE '^' only matches at offset 0, so directive lines after the first are read as prose",
-    strict=False,
-)
 def test_directive_comment_lines_are_not_prose() -> None:
     source = "Ferry fares rise\n\n<!-- newslint-disable words.repeated -->\nFares rose on Friday.\n"
     doc, _ = parse_plain(source)
@@ -181,3 +174,10 @@ def test_non_ascii_maps_by_code_point() -> None:
     assert mapped(doc, "東京") == "東京"
     assert mapped(doc, "🎉") == "🎉"
     check_map(doc)
+
+
+def test_bom_before_header_date_line() -> None:
+    source = "\ufeffdate 2024-01-13 The Gazette\nFerry fares rise\n\nFares rose on Friday.\n"
+    doc, problems = parse_plain(source)
+    assert problems == () and str(doc.meta.date) == "2024-01-13"
+    assert doc.text.startswith("Ferry fares rise")

@@ -14,9 +14,9 @@ from typing import Any
 
 from ..yamlfile import shared_node
 
-_FENCE_OPEN = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n")
+_FENCE_OPEN = re.compile(r"---[ \t]*\r?\n")
 _FENCE_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
-_HEADER_DATE = re.compile(r"\A[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})\b[^\n]*(?:\n|\Z)", re.IGNORECASE)
+_HEADER_DATE = re.compile(r"[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})\b[^\n]*(?:\n|\Z)", re.IGNORECASE)
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
@@ -56,8 +56,11 @@ def _load_yaml(text: str) -> Any:
 
 
 def read_preamble(source: str, start: int = 0) -> Preamble:
-    """Front matter (``---`` fenced YAML) then an optional header date line."""
-    pos = start
+    """Front matter (``---`` fenced YAML) then an optional header date line, from ``start``.
+
+    A UTF-8 BOM at ``start`` is skipped, so ``body_start`` is never before real text.
+    """
+    pos = start + 1 if source.startswith("\ufeff", start) else start
     front: Mapping[str, Any] = {}
     problems: list[tuple[int, str]] = []
     date = None

@@ -45,8 +45,8 @@ import re
 from html import unescape
 
 from ..document import Document, DocumentBuilder, Meta
-from .frontmatter import parse_date_value
-from .textrun import Lead, Run, match_entity, preamble
+from .frontmatter import parse_date_value, read_preamble
+from .textrun import Lead, Run, match_entity
 
 Problems = tuple[tuple[int, str], ...]
 
@@ -432,7 +432,7 @@ def _own_scope(name: str, attrs: dict[str, str]) -> str | None:
 
 
 def parse_html(source: str, path: str = "<text>") -> tuple[Document, Problems]:
-    pre = preamble(source)
+    pre = read_preamble(source)
     problems: list[tuple[int, str]] = list(pre.problems)
     reader = _Reader(source, problems)
     reader.read(pre.body_start)

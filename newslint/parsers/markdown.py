@@ -38,7 +38,8 @@ from itertools import pairwise
 
 from ..document import Document, DocumentBuilder, Meta
 from . import structure
-from .textrun import Lead, Run, match_entity, preamble
+from .frontmatter import read_preamble
+from .textrun import Lead, Run, match_entity
 
 Problems = tuple[tuple[int, str], ...]
 Seg = tuple[int, int]
@@ -86,7 +87,7 @@ _UNCLOSED_COMMENT = "HTML comment '<!--' is never closed; the rest of the file i
 
 
 def parse_markdown(source: str, path: str = "<text>") -> tuple[Document, Problems]:
-    pre = preamble(source)
+    pre = read_preamble(source)
     problems: list[tuple[int, str]] = list(pre.problems)
     records, refs = _blocks(source, pre.body_start, problems)
     builder = DocumentBuilder(source, path, "markdown")

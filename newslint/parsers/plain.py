@@ -13,7 +13,7 @@ from ..document import Document, DocumentBuilder, Meta
 from . import structure
 from .frontmatter import read_preamble
 
-_DIRECTIVE_LINE = re.compile(r"^[ \t]*<!--.*-->[ \t]*$")
+_DIRECTIVE_LINE = re.compile(r"[ \t]*<!--.*-->[ \t]*$")
 
 Line = tuple[int, int, int]  # (content start, content end, indentation width)
 

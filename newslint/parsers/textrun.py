@@ -19,7 +19,6 @@ from itertools import pairwise
 
 from ..document import DocumentBuilder
 from . import structure
-from .frontmatter import Preamble, read_preamble
 
 WHITESPACE = " \t\n\r\f\v"
 _CLOSING = frozenset(".,;:!?)]}”’»")
@@ -332,20 +331,3 @@ class Lead:
             return "paragraph"
         run.emit(builder, "paragraph")
         return "paragraph"
-
-
-def preamble(source: str) -> Preamble:
-    """``read_preamble``, also when a UTF-8 BOM comes before a ``date`` header line.
-
-    The returned ``body_start`` is past the BOM, so it is never read as text.
-    """
-    if not source.startswith("\ufeff"):
-        return read_preamble(source)
-    pre = read_preamble(source[1:])
-    return Preamble(
-        pre.body_start + 1,
-        pre.front_matter,
-        pre.date,
-        pre.date_source,
-        tuple((offset + 1, message) for offset, message in pre.problems),
-    )
