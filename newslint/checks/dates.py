@@ -1,0 +1,168 @@
+"""dates: date expressions checked against each other and against the publication date.
+
+One check type, several tests (``test:``), all reading the shared date mentions
+(``newslint.datementions``), so a document's dates are found and resolved once
+however many ``dates.*`` rules run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+import regex
+
+from ..datementions import Mention, clause_tense, describe, governed, mentions, sentence_at
+from ..grammar.dates import MONTHS, WEEKDAYS
+from ..model import Hit
+from . import Context
+
+PARAMS = frozenset({"date", "weekday", "actual", "hint", "reason", "pubdate", "expected", "tense", "relation", "year", "days", "relative"})
+
+
+@dataclass(frozen=True)
+class Options:
+    test: Literal["weekday", "impossible", "relative", "tense", "future-year", "dateline"]
+    #: dateline: days a dateline may differ from publication (time zones, overnight copy).
+    max_days: int = 2
+    #: tense: days of slack around publication (a story dated in another time zone).
+    grace_days: int = 1
+    #: tense: a date without a year is judged only this close to publication; farther
+    #: away the writer may mean another year ("the year ended September 30").
+    window_days: int = 30
+
+
+def check(options: Options, ctx: Context) -> Iterator[Hit]:
+    allowed = set(ctx.blocks)
+    pub = ctx.doc.meta.date
+    test = _TESTS[options.test]
+    for m in mentions(ctx.analysis):
+        if m.block in allowed:
+            yield from test(m, pub, options, ctx)
+
+
+def _hit(m: Mention, whole: bool = False, **params: str) -> Hit:
+    return Hit(m.start if whole else m.core, m.end, params)
+
+
+def _weekday(m: Mention, pub: dt.date | None, o: Options, ctx: Context) -> Iterator[Hit]:
+    wd = m.expr.weekday
+    if wd is None or m.date is None or m.date.weekday() == wd:
+        return
+    hint = ""
+    if not m.year_inferred:
+        fits = [y for k in range(1, 4) for y in (m.date.year - k, m.date.year + k) if _weekday_in(y, m.date, wd)]
+        if fits:
+            hint = f"; it falls on a {WEEKDAYS[wd].title()} in {fits[0]}"
+    yield _hit(m, date=_plain(m.date), weekday=WEEKDAYS[wd].title(), actual=WEEKDAYS[m.date.weekday()].title(), hint=hint)
+
+
+def _weekday_in(year: int, d: dt.date, wd: int) -> bool:
+    try:
+        return d.replace(year=year).weekday() == wd
+    except ValueError:  # Feb 29
+        return False
+
+
+def _impossible(m: Mention, pub: dt.date | None, o: Options, ctx: Context) -> Iterator[Hit]:
+    if m.impossible:
+        yield _hit(m, reason=m.impossible)
+
+
+def _relative(m: Mention, pub: dt.date | None, o: Options, ctx: Context) -> Iterator[Hit]:
+    offset = m.offset
+    if pub is None or offset is None or (m.expr.weekday is None and m.date is None):
+        return
+    expected = pub + dt.timedelta(days=offset)
+    if m.date is not None and m.date != expected:
+        named = _plain(m.date) if m.expr.weekday is None else describe(m.date)
+    elif m.expr.weekday is not None and m.expr.weekday != expected.weekday():
+        named = WEEKDAYS[m.expr.weekday].title()
+    else:
+        return
+    yield _hit(m, date=named, expected=describe(expected), pubdate=describe(pub), relative=m.expr.rel or "")
+
+
+def _tense(m: Mention, pub: dt.date | None, o: Options, ctx: Context) -> Iterator[Hit]:
+    if pub is None or m.date is None or m.last is None or m.offset is not None:
+        return
+    text = ctx.doc.text
+    sentence = sentence_at(ctx.analysis, m.start)
+    if sentence is None or governed(text, m.core, sentence.start):
+        return
+    after, before = (m.date - pub).days, (pub - m.last).days
+    limit = o.window_days if m.year_inferred else 100_000
+    if o.grace_days < after <= limit:
+        wanted, relation = "past", "after"
+    elif o.grace_days < before <= limit:
+        wanted, relation = "future", "before"
+    else:
+        return
+    if clause_tense(text, sentence.start, m.start, m.end, sentence.end) == wanted:
+        yield _hit(m, date=_plain(m.date), pubdate=describe(pub), tense=wanted, relation=relation)
+
+
+#: "requested 312 billion dlrs for defense in 1988": a year after "for" is a plan's, not an event's.
+_FOR = regex.compile(r"\bfor\b")
+_FISCAL = regex.compile(r"(?i:\b(?:fiscal|financial|crop|marketing|tax|budget|model)\s+(?:year\s+)?$)")
+_RELATIVE_YEAR = {"last": -1, "this": 0, "next": 1}
+_BETWEEN = regex.compile(r"(?i:[\s,(–—-]*(?:(?:in|of|or|i\.e\.|that\s+is)[\s,(–—-]*)?|['’]s\s+)")
+
+
+def _future_year(m: Mention, pub: dt.date | None, o: Options, ctx: Context) -> Iterator[Hit]:
+    if pub is None:
+        return
+    e = m.expr
+    text = ctx.doc.text
+    if e.kind == "period" and e.unit == "year" and e.rel in _RELATIVE_YEAR:
+        yield from _year_pair(m, pub, ctx)
+        return
+    if e.kind not in ("year", "month") or e.year is None or e.year <= pub.year or e.mod not in ("since", "in", "during"):
+        return
+    if _FISCAL.search(text, max(0, m.core - 20), m.core):
+        return
+    sentence = sentence_at(ctx.analysis, m.start)
+    if sentence is None:
+        return
+    if e.mod != "since" and clause_tense(text, sentence.start, m.start, m.end, sentence.end, _FOR) != "past":
+        return
+    yield _hit(m, whole=True, year=str(e.year), pubdate=describe(pub), reason=f"{e.year} is after the publication year {pub.year}")
+
+
+def _year_pair(m: Mention, pub: dt.date, ctx: Context) -> Iterator[Hit]:
+    """'last year (2021)': the relative year and an explicit year side by side must agree."""
+    implied = pub.year + _RELATIVE_YEAR[m.expr.rel or ""]
+    text = ctx.doc.text
+    for other in mentions(ctx.analysis):
+        if other.expr.kind != "year" or other.block != m.block or other.expr.year is None:
+            continue
+        gap = (m.end, other.core) if other.start >= m.end else (other.end, m.start)
+        if gap[1] - gap[0] > 12 or not _BETWEEN.fullmatch(text, *gap):
+            continue
+        low, high = other.expr.year, other.expr.year2 or other.expr.year
+        if not low <= implied <= high:
+            yield _hit(m, year=str(low), pubdate=describe(pub), reason=f"in a story dated {pub.year} it means {implied}, not {other.expr.text[other.expr.core:]}")
+
+
+def _dateline(m: Mention, pub: dt.date | None, o: Options, ctx: Context) -> Iterator[Hit]:
+    if pub is None or m.date is None or m.offset is not None:
+        return
+    days = (m.date - pub).days
+    if abs(days) > o.max_days:
+        yield _hit(m, date=_plain(m.date), pubdate=describe(pub), days=str(abs(days)), relation="after" if days > 0 else "before")
+
+
+def _plain(d: dt.date) -> str:
+    return f"{MONTHS[d.month - 1].title()} {d.day}, {d.year}"
+
+
+_TESTS = {
+    "weekday": _weekday,
+    "impossible": _impossible,
+    "relative": _relative,
+    "tense": _tense,
+    "future-year": _future_year,
+    "dateline": _dateline,
+}
