@@ -7,7 +7,6 @@ import os
 from pathlib import Path
 
 import pytest
-
 from clihelpers import FIXTURE_RULES, demo, run_cli
 
 

@@ -18,7 +18,7 @@ def _git(cwd: Path, *args: str) -> subprocess.CompletedProcess:
 
 @pytest.fixture
 def head_rev() -> str:
-    if shutil.which("git") is None or shutil.which("pre-commit") is None and not _has_module("pre_commit"):
+    if shutil.which("git") is None or (shutil.which("pre-commit") is None and not _has_module("pre_commit")):
         pytest.skip("git and pre-commit are needed for this test")
     rev = _git(ROOT, "rev-parse", "HEAD")
     if rev.returncode != 0:
