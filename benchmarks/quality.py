@@ -392,7 +392,7 @@ def inject_fused(art: Article, rng: random.Random) -> Injection | None:
     names, words = [], []
     fw = "|".join(FUNCTION_WORDS)
     for para in body_paragraphs(text):
-        for m in re.finditer(rf"\b([A-Z][a-z]{{3,}}|[a-z]{{4,}}) ({fw})\b", text[para.start : para.end]):
+        for m in re.finditer(rf"(?<![\w-])([A-Z][a-z]{{3,}}|[a-z]{{4,}}) ({fw})\b", text[para.start : para.end]):
             token = m.group(1)
             if len(re.findall(rf"\b{token}\b", text)) >= 2 and token[0].isupper():
                 names.append(para.start + m.start())
@@ -538,10 +538,18 @@ VARIANTS = [
     ("center", "centre"), ("favour", "favor"), ("behaviour", "behavior"), ("realise", "realize"),
     ("recognise", "recognize"), ("criticised", "criticized"), ("criticized", "criticised"),
     ("privatisation", "privatization"), ("privatization", "privatisation"), ("analysed", "analyzed"),
-    ("emphasised", "emphasized"), ("programme", "program"), ("labour", "labor"), ("labor", "labour"),
+    ("emphasised", "emphasized"), ("labour", "labor"), ("labor", "labour"),
     ("e-mail", "email"), ("email", "e-mail"), ("travelled", "traveled"), ("cancelled", "canceled"),
-    ("colour", "color"), ("offences", "offenses"), ("licence", "license"), ("jewellery", "jewelry"),
+    ("colour", "color"), ("offences", "offenses"), ("jewellery", "jewelry"),
 ]
+
+
+def _caps_line(text: str, pos: int) -> bool:
+    """An ALL-CAPS line (a wire sub-heading), where house style rules do not apply."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    letters = [c for c in text[start : end if end != -1 else len(text)] if c.isalpha()]
+    return sum(c.isupper() for c in letters) > 0.8 * len(letters)
 
 
 def inject_variant(art: Article, rng: random.Random) -> Injection | None:
@@ -555,7 +563,7 @@ def inject_variant(art: Article, rng: random.Random) -> Injection | None:
     for a, b in VARIANTS:
         if re.search(rf"\b{re.escape(b)}(?!\w)", text, re.IGNORECASE):
             continue  # already mixed
-        hits = [m.start() for m in re.finditer(rf"(?<![\w.]){re.escape(a)}(?!\w)", text) if m.start() >= lo]
+        hits = [m.start() for m in re.finditer(rf"(?<![\w.]){re.escape(a)}(?!\w)", text) if m.start() >= lo and not _caps_line(text, m.start())]
         if len(hits) >= 2:
             options.append((a, b, hits))
     if not options:
@@ -582,7 +590,7 @@ _NOT_FIRST = _wordset(
     "United City County State States Cup Premiership Championship Open Games Awards Festival Office Police "
     + " ".join(WEEKDAYS + MONTHS)
 )
-_FULL_NAME = re.compile(r"\b(?=([A-Z][a-z]{2,}) ([A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)\b(?!\s+[A-Z&]))")  # overlapping
+_FULL_NAME = re.compile(r"(?<![\w-])(?=([A-Z][a-z]{2,}) ([A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)\b(?!\s+[A-Z&]))")  # overlapping
 
 
 @dataclass(frozen=True)
@@ -674,8 +682,8 @@ def inject_title_conflict(art: Article, rng: random.Random) -> Injection | None:
     bare = [
         p
         for p in cands
-        if not re.search(r"[A-Z][\w.]*\s+$", text[max(0, p.full_at - 30) : p.full_at])
-        and not re.match(r"[^,.]*,\s+(?:a |an |the )?[a-z]", text[p.full_at : p.full_at + 60])  # no appositive title
+        if re.search(r"(?:^|[\n,;:(]|\b(?:said|by|and|with|to|from|of|that|for|on|says|told|when))\s*$", text[max(0, p.full_at - 30) : p.full_at])
+        and not re.match(rf"{p.first} {p.last}\s*[,(]", text[p.full_at :])  # no appositive (it may hold a title)
     ]
     if titled:
         person, m = rng.choice(titled)
