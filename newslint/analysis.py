@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import regex
 
@@ -24,8 +24,10 @@ _ABBREVIATIONS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word in ``Document.text``. A named tuple: every document makes one per word,
+    and a tuple is built about twice as fast as a frozen dataclass."""
+
     start: int
     end: int
     text: str
@@ -75,8 +77,7 @@ class Analysis:
         text = self.doc.text
         out: list[Token] = []
         for block in self.doc.blocks:
-            for m in _WORD.finditer(text, block.start, block.end):
-                out.append(Token(m.start(), m.end(), m.group()))
+            out.extend(Token(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, block.start, block.end))
         return tuple(out)
 
     @functools.cached_property
