@@ -80,6 +80,8 @@ def coerce(value: Any, hint: Any, key: str) -> Any:
         if isinstance(value, list):
             args = typing.get_args(hint)
             item = args[0] if args else Any
+            if item is str and all(type(v) is str for v in value):  # fast path: a 100,000-word list
+                return tuple(value)
             return tuple(coerce(v, item, f"{key}[{i}]") for i, v in enumerate(value))
     elif origin in (dict, Mapping, typing.Mapping) or hint is dict:
         if isinstance(value, dict):

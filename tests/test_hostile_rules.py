@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -248,3 +249,47 @@ def test_malformed_config_is_a_located_error(tmp_path, body, message):
 # -- a huge word list -------------------------------------------------------------------
 
 
+def _word_list(n: int) -> list[str]:
+    import random
+
+    rng = random.Random(7)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    words = {"".join(rng.choice(letters) for _ in range(rng.randint(5, 12))) for _ in range(n + n // 10)}
+    return sorted(words)[:n]
+
+
+def test_hundred_thousand_word_list_loads_fast_and_lints_fast(tmp_path):
+    """CPU time (process_time), so a busy CI machine does not decide the outcome."""
+    from newslint.config import Config, build_ruleset
+    from newslint.engine import lint_source
+    from newslint.rules import load_rules
+
+    words = _word_list(100_000)
+    small, big = tmp_path / "small", tmp_path / "big"
+    write_rule(small, "big.words", "check: existence\nmessage: x\ntokens: " + json.dumps(words[::997][:100]) + "\n")
+    write_rule(big, "big.words", "check: existence\nmessage: x\ntokens: " + json.dumps(words) + "\n")
+
+    start = time.process_time()
+    loaded = load_rules([big])
+    (rule,) = loaded.rules
+    _ = rule.options.pattern, rule.options.literals  # compiled lazily: count it
+    load_seconds = time.process_time() - start
+    assert not loaded.errors
+    assert load_seconds < 1.0, f"loading a 100,000-word list took {load_seconds:.2f} s"
+
+    body = "\n\n".join(f"Officials said the {words[i * 997]} plan would go ahead, as {words[i * 991]}-based firms had hoped." for i in range(100))
+    article = "Head\n\n" + body + "\n"
+
+    def lint_seconds(rules_dir: Path) -> float:
+        ruleset, problems = build_ruleset(Config(rule_dirs=(str(rules_dir),)), select=("big",))
+        assert not problems
+        lint_source(article, "a.txt", ruleset.rules)  # warm up: lazy compilation
+        start = time.process_time()
+        for _ in range(20):
+            result = lint_source(article, "a.txt", ruleset.rules)
+        assert [f.match for f in result.findings] == [words[i * 997] for i in range(100)]
+        return time.process_time() - start
+
+    t_small, t_big = lint_seconds(small), lint_seconds(big)
+    print(f"load {load_seconds:.3f} s; lint x20: 100 words {t_small:.3f} s, 100,000 words {t_big:.3f} s")
+    assert t_big < 2 * t_small, f"100,000 words: {t_big:.3f} s vs 100 words: {t_small:.3f} s"

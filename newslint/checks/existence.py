@@ -10,7 +10,7 @@ import regex
 
 from ..model import Hit
 from . import Context
-from ._patterns import compile_alternation, compile_problems, finditer
+from ._patterns import Literals, compile_alternation, compile_problems, spans, split_literals
 
 PARAMS = frozenset()
 
@@ -30,8 +30,19 @@ class Options:
         return compile_problems("tokens", self.tokens, ignorecase=self.ignorecase)
 
     @functools.cached_property
-    def pattern(self) -> regex.Pattern:
-        return compile_alternation(self.tokens, ignorecase=self.ignorecase, nonword=self.nonword)
+    def _split(self) -> tuple[list[str], list[str]]:
+        return split_literals(self.tokens, nonword=self.nonword)
+
+    @functools.cached_property
+    def pattern(self) -> regex.Pattern | None:
+        patterns = self._split[1]
+        return compile_alternation(patterns, ignorecase=self.ignorecase, nonword=self.nonword) if patterns else None
+
+    @functools.cached_property
+    def literals(self) -> Literals | None:
+        """A long list of plain words, looked up in a set (see ``_patterns.Literals``)."""
+        words = self._split[0]
+        return Literals(words, ignorecase=self.ignorecase) if words else None
 
     @functools.cached_property
     def skip(self) -> frozenset[str]:
@@ -39,8 +50,8 @@ class Options:
 
 
 def check(options: Options, ctx: Context) -> Iterator[Hit]:
-    for m in finditer(options.pattern, ctx):
-        text = m.group()
+    for start, end in spans(options.pattern, options.literals, ctx):
+        text = ctx.doc.text[start:end]
         if (text.lower() if options.ignorecase else text) in options.skip:
             continue
-        yield Hit(m.start(), m.end())
+        yield Hit(start, end)
