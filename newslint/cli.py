@@ -112,6 +112,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_ERROR
+    except Exception:  # a crash must read as a tool error (2) to a CI gate, not as findings (1)
+        import traceback
+
+        traceback.print_exc()
+        sys.stderr.write("newslint: internal error (a bug in newslint; please report it with the traceback above)\n")
+        return EXIT_ERROR
 
 
 def _split(values: list[str]) -> tuple[str, ...]:
@@ -230,13 +236,19 @@ def _use_color(choice: str, output: str | None) -> bool:
 def _write(report: str, output: str | None) -> int:
     if output:
         try:
-            with open(output, "w", encoding="utf-8") as fh:
+            # A file name that is not UTF-8 reaches us with surrogate escapes: write them as
+            # \udcXX so the report stays valid UTF-8 (JSON readers decode them back).
+            with open(output, "w", encoding="utf-8", errors="backslashreplace") as fh:
                 fh.write(report)
         except OSError as exc:
             sys.stderr.write(f"newslint: error: cannot write {output}: {exc.strerror or exc}\n")
             return EXIT_ERROR
         return 0
-    sys.stdout.write(report)
+    try:
+        sys.stdout.write(report)
+    except UnicodeEncodeError:  # a strict stdout (PYTHONIOENCODING=utf-8) and such a file name
+        sys.stdout.flush()
+        sys.stdout.buffer.write(report.encode(sys.stdout.encoding or "utf-8", "backslashreplace"))
     sys.stdout.flush()
     return 0
 

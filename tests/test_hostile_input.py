@@ -321,3 +321,32 @@ def test_fifo_and_device_paths_are_not_read(tmp_path, good):
     assert "not a regular file" in errors[str(fifo)]
     assert "not a regular file" in errors["/dev/zero"]
     assert any(f["path"] == str(good) and f["findings"] for f in data["files"])
+
+
+def test_file_names_that_are_not_utf8(tmp_path, good):
+    """os.walk hands such names over with surrogate escapes; reports must still be written."""
+    bad = os.path.join(os.fsencode(tmp_path), b"caf\xe9.txt")
+    with open(bad, "wb") as fh:
+        fh.write(GOOD.encode())
+    out = tmp_path / "report.json"
+    r = run_cli(demo("--format", "json", "--output", str(out), str(tmp_path)))
+    assert r.code == 1
+    paths = [f["path"] for f in json.loads(out.read_text(encoding="utf-8"))["files"]]
+    assert os.fsdecode(bad) in paths  # \udce9 in the JSON text decodes back to the name
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}  # a strict stdout
+    cmd = [sys.executable, "-m", "newslint", "check", "--no-config", "--rule-dir", str(FIXTURE_RULES), "--select", "demo", str(tmp_path)]
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=120, cwd=ROOT, env=env)
+    assert proc.returncode == 1, proc.stderr
+    assert "caf\\udce9.txt:3:4: error [demo.banned]" in proc.stdout
+
+
+def test_a_crash_exits_2_not_1(tmp_path, good, monkeypatch):
+    """A CI gate reads 1 as 'findings': an internal error must not look like one."""
+    import newslint.formatters
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("formatter bug")
+
+    monkeypatch.setattr(newslint.formatters, "render", broken)
+    r = run_cli(demo(str(good)))
+    assert r.code == 2 and "RuntimeError: formatter bug" in r.err and "internal error" in r.err
