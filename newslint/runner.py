@@ -61,9 +61,10 @@ def plan(sources: Sequence[Source], opts: Options) -> Plan:
     rulesets: dict[str | None, RuleSet] = {}
     errors: list[ConfigError] = []
     failed: set[str | None] = set()
+    discovered: dict[str, Path | None] = {}  # per plan: a config created since the last run counts
     items = []
     for source in sources:
-        key = _config_key(source, opts)
+        key = _config_key(source, opts, discovered)
         if key in failed:
             continue
         if key not in configs:
@@ -92,24 +93,17 @@ def _with_dirs(config: Config, dirs: tuple[str, ...]) -> Config:
     return dataclasses.replace(config, rule_dirs=(*config.rule_dirs, *(os.path.abspath(d) for d in dirs)))
 
 
-def _config_key(source: Source, opts: Options) -> str | None:
+def _config_key(source: Source, opts: Options, discovered: dict[str, Path | None]) -> str | None:
     if opts.no_config:
         return None
     if opts.config_path:
         return os.path.abspath(opts.config_path)
     where = source.path or opts.stdin_filename or "."
     directory = where if os.path.isdir(where) else os.path.dirname(os.path.abspath(where))
-    found = _discover_cached(directory)
+    if directory not in discovered:
+        discovered[directory] = discover(Path(directory))
+    found = discovered[directory]
     return str(found) if found else None
-
-
-_DISCOVERED: dict[str, Path | None] = {}
-
-
-def _discover_cached(directory: str) -> Path | None:
-    if directory not in _DISCOVERED:
-        _DISCOVERED[directory] = discover(Path(directory))
-    return _DISCOVERED[directory]
 
 
 class _FileTimeout(BaseException):

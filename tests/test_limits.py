@@ -122,3 +122,20 @@ def test_unexpected_exception_costs_only_its_file(desk, monkeypatch):
         code, found, errors = _json(["-j", jobs, str(desk)])
         assert code == 2 and errors == {"f3.txt": "internal error: KeyError: 'boom'"}
         assert all(found[f"f{i}.txt"] == ["leverage"] for i in (0, 1, 2, 4, 5))
+
+
+def test_a_config_added_between_two_runs_in_one_process_is_seen(tmp_path):
+    """Long-running API users: config discovery is not cached across runs."""
+    from newslint import lint_paths
+
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    rules = Path(__file__).parent / "fixtures" / "rules"
+    (tmp_path / ".newslint.yaml").write_text(f"rule_dirs: ['{rules}']\nselect: [demo]\n", encoding="utf-8")
+    first = list(lint_paths([str(tmp_path)]))
+    assert [f.match for f in first[0].findings] == ["leverage"]
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.txt").write_text(GOOD, encoding="utf-8")
+    list(lint_paths([str(tmp_path / "sub")]))
+    (tmp_path / "sub" / ".newslint.yaml").write_text(f"rule_dirs: ['{rules}']\nselect: [demo]\nignore: [demo.banned]\n", encoding="utf-8")
+    second = list(lint_paths([str(tmp_path / "sub")]))
+    assert second[0].findings == ()
