@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -57,11 +58,23 @@ def mentions(analysis: Analysis) -> tuple[Mention, ...]:
 
 
 def _build(analysis: Analysis) -> tuple[Mention, ...]:
+    """One scan of the whole text (per-block scans cost more than the matching); a match
+    that runs across a block break is rare and is rescanned within each block."""
     doc, settings = analysis.doc, analysis.settings
+    text, blocks, pub, order = doc.text, doc.blocks, doc.meta.date, settings.date_order
+    starts = [b.start for b in blocks]
     out: list[Mention] = []
-    for block in doc.blocks:
-        for f in find_dates(doc.text, block.start, block.end):
-            out.append(resolve(f.expr, f.start, f.end, block, doc.meta.date, settings.date_order))
+    for f in find_dates(text):
+        i = bisect.bisect_right(starts, f.start) - 1
+        if i < 0 or f.start >= blocks[i].end:
+            continue
+        block = blocks[i]
+        if f.end <= block.end:
+            out.append(resolve(f.expr, f.start, f.end, block, pub, order))
+            continue
+        for b in blocks[i : i + 2]:
+            for g in find_dates(text, max(f.start, b.start), min(f.end, b.end) if b is not block else b.end):
+                out.append(resolve(g.expr, g.start, g.end, b, pub, order))
     return tuple(out)
 
 
@@ -104,15 +117,22 @@ def _why_impossible(year: int | None, month: int, day: int) -> str | None:
 
 def resolve(expr: DateExpr, start: int, end: int, block: Block, pub: dt.date | None, order: str | None) -> Mention:
     """Pin an expression to calendar days: explicit year, else the one nearest ``pub``."""
-    base = Mention(start, end, start + expr.core, expr, block)
+    first, last, inferred, why = _days(expr, pub, order)
+    return Mention(start, end, start + expr.core, expr, block, first, last, inferred, why)
+
+
+@functools.lru_cache(maxsize=16384)
+def _days(expr: DateExpr, pub: dt.date | None, order: str | None) -> tuple[dt.date | None, dt.date | None, bool, str | None]:
+    """(first day, last day, year inferred, why impossible) of an expression; cached, as wire
+    copy repeats the same few dates."""
     year, month, day = expr.year, expr.month, expr.day
     if expr.numeric:
         ymd = _numeric(expr.numeric, order, pub)
         if ymd is None:
-            return base
+            return None, None, False, None
         year, month, day = ymd
     if month is None or day is None:
-        return base
+        return None, None, False, None
     inferred = year is None
     if inferred and pub is not None and 1 <= month <= 12 and 1 <= day <= 31:
         year = nearest_year(month, day, pub)
@@ -120,14 +140,14 @@ def resolve(expr: DateExpr, start: int, end: int, block: Block, pub: dt.date | N
     for m, d in days:
         why = _why_impossible(year, m, d)
         if why:
-            return Mention(start, end, base.core, expr, block, year_inferred=inferred, impossible=why)
+            return None, None, inferred, why
     if year is None:
-        return base
+        return None, None, inferred, None
     first = dt.date(year, month, day)
     last = dt.date(year, days[-1][0], days[-1][1])
     if last < first:  # "Dec 30-Jan 2"
         last = dt.date(year + 1, days[-1][0], days[-1][1])
-    return Mention(start, end, base.core, expr, block, first, last, inferred)
+    return first, last, inferred, None
 
 
 def resolve_weekday(weekday: int, pub: dt.date, tense: str | None, mod: str | None = None, week_start: int = 0) -> dt.date:

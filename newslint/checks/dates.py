@@ -35,11 +35,12 @@ class Options:
 
 
 def check(options: Options, ctx: Context) -> Iterator[Hit]:
-    allowed = set(ctx.blocks)
+    allowed = {b.start for b in ctx.blocks}
     pub = ctx.doc.meta.date
-    test = _TESTS[options.test]
-    for m in mentions(ctx.analysis):
-        if m.block in allowed:
+    test, wanted = _TESTS[options.test]
+    relevant = ctx.analysis.memo(f"dates:{options.test}", lambda a: [m for m in mentions(a) if wanted(m)])
+    for m in relevant:
+        if m.block.start in allowed:
             yield from test(m, pub, options, ctx)
 
 
@@ -88,10 +89,6 @@ def _relative(m: Mention, pub: dt.date | None, o: Options, ctx: Context) -> Iter
 def _tense(m: Mention, pub: dt.date | None, o: Options, ctx: Context) -> Iterator[Hit]:
     if pub is None or m.date is None or m.last is None or m.offset is not None:
         return
-    text = ctx.doc.text
-    sentence = sentence_at(ctx.analysis, m.start)
-    if sentence is None or governed(text, m.core, sentence.start):
-        return
     after, before = (m.date - pub).days, (pub - m.last).days
     limit = o.window_days if m.year_inferred else 100_000
     if o.grace_days < after <= limit:
@@ -99,6 +96,10 @@ def _tense(m: Mention, pub: dt.date | None, o: Options, ctx: Context) -> Iterato
     elif o.grace_days < before <= limit:
         wanted, relation = "future", "before"
     else:
+        return
+    text = ctx.doc.text
+    sentence = sentence_at(ctx.analysis, m.start)
+    if sentence is None or governed(text, m.core, sentence.start):
         return
     if clause_tense(text, sentence.start, m.start, m.end, sentence.end) == wanted:
         yield _hit(m, date=_plain(m.date), pubdate=describe(pub), tense=wanted, relation=relation)
@@ -158,11 +159,12 @@ def _plain(d: dt.date) -> str:
     return f"{MONTHS[d.month - 1].title()} {d.day}, {d.year}"
 
 
+#: Each test and the mentions it can say anything about (filtered once per document).
 _TESTS = {
-    "weekday": _weekday,
-    "impossible": _impossible,
-    "relative": _relative,
-    "tense": _tense,
-    "future-year": _future_year,
-    "dateline": _dateline,
+    "weekday": (_weekday, lambda m: m.expr.weekday is not None and m.date is not None),
+    "impossible": (_impossible, lambda m: m.impossible is not None),
+    "relative": (_relative, lambda m: m.offset is not None),
+    "tense": (_tense, lambda m: m.date is not None and m.offset is None),
+    "future-year": (_future_year, lambda m: m.expr.kind in ("year", "month", "period")),
+    "dateline": (_dateline, lambda m: m.block.scope == "dateline"),
 }

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -49,8 +50,9 @@ _SCALE_WORDS = r"hundred|thousand|million|mln|mn|billion|bln|bn|trillion|tln|tn"
 _FRACTION_WORDS = {"half": 0.5, "one-half": 0.5, "quarter": 0.25, "one-quarter": 0.25, "three-quarters": 0.75}
 
 
-def _number_pattern(before: str, fractions: str = "(?P<frac>(?!))") -> regex.Pattern:
-    return regex.compile(
+def _number_pattern(before: str, fractions: str = "(?P<frac>(?!))") -> re.Pattern:
+    # Fixed and linear: the stdlib ``re`` runs it about twice as fast as ``regex``.
+    return re.compile(
         rf"""
         {before}
         (?P<cur>US\$|[$£€¥])?
@@ -62,16 +64,16 @@ def _number_pattern(before: str, fractions: str = "(?P<frac>(?!))") -> regex.Pat
           | {fractions}
           | (?P<words>(?:{_TEN_WORDS})(?:[- ](?:{_UNIT_WORDS}))?|{_UNIT_WORDS}|dozen)
         )
-        (?:(?P<attached>bn|mn|mln|(?<=\d)(?<=(?:\$|£|€|¥)\d[\d.,]*)[mbk])|[\s-]*(?P<scale>(?:{_SCALE_WORDS})(?:\s+(?:{_SCALE_WORDS}))*))?\b
+        (?:(?<=[\d])(?P<attached>bn|mn|mln|[mbk])|[\s-]*(?P<scale>(?:{_SCALE_WORDS})(?:\s+(?:{_SCALE_WORDS}))*))?\b
         (?P<pct>\s*%|[\s-]*(?:pct|percent|per\s+cent)\b)?
         """,
-        regex.VERBOSE | regex.IGNORECASE,
+        re.VERBOSE | re.IGNORECASE,
     )
 
 
 #: In a headline, a number inside a name, code or score is not a quantity: G-7, B-52, '87,
 #: &#163;, "Scotland 18-10 Italy".
-_STRICT = _number_pattern(r"(?<![\w.,/:'’#]|\w-)(?!\d+-\d+(?![/\d]))")
+_STRICT = _number_pattern(r"(?<![\w.,/:'’#])(?<!\w-)(?!\d+-\d+(?![/\d]))")
 #: In the body, anything that reads as a number counts (PL-480, 3-4.5 billion).
 _LENIENT = _number_pattern(r"(?<![\w.,/:])", r"(?P<frac>(?:one[- ])?half|(?:one[- ])?quarter|three[- ]quarters)")
 #: "SOUTHOLD, N.Y., Oct 20 -", "WEST HARTFORD, Conn., FEb 26 -": datelines the parser missed.
@@ -123,6 +125,8 @@ def numbers(text: str, start: int, end: int, strict: bool = True) -> list[Number
             continue
         scale = 1.0
         if m["attached"]:
+            if len(m["attached"]) == 1 and not m["cur"]:
+                continue  # "3M", "747B": a letter after a figure is a scale only after a currency sign
             scale = _SCALES[m["attached"].lower()]
         elif m["scale"]:
             for word in m["scale"].lower().split():

@@ -18,7 +18,6 @@ year") and years ("in 2021", "since 2021", "1986/87").
 from __future__ import annotations
 
 import functools
-import heapq
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -94,15 +93,11 @@ CANDIDATE = re.compile(
     )""",
     re.VERBOSE,
 )
-#: Where a candidate can start. Three scans that ``re`` runs fast (literal prefixes, no
+#: Where a candidate can start. Small scans that ``re`` runs fast (literal prefixes, no
 #: case folding) replace one slow alternation; CANDIDATE is tried only at their hits.
-_LITERAL_ANCHOR = re.compile(
-    "|".join(
-        [f(w[:3]) for w in MONTHS + WEEKDAYS for f in (str.title, str.upper)]
-        + [f(w) for w in ("yesterday", "today", "tonight", "tomorrow") for f in (str.lower, str.title, str.upper)]
-        + [f"{t} {r}" for t in ("the", "The") for r in ("day", "previous day", "next day", "following day")]
-    )
-)
+_NAME_ANCHOR = re.compile("|".join(f(w[:3]) for w in MONTHS + WEEKDAYS for f in (str.title, str.upper)))
+_REL_ANCHOR = re.compile("|".join(f(w) for w in ("yesterday", "today", "tonight", "tomorrow") for f in (str.lower, str.title, str.upper)))
+_DAY_ANCHORS = tuple(re.compile(rf"{t} (?:previous |next |following )?day\b") for t in ("the", "The"))
 _DIGIT_ANCHOR = re.compile(r"\d(?:\d{3}\b|\d?(?:st|nd|rd|th)?(?:\s(?:of\s)?[A-Z]|\s?[-–]\s?\d{1,2}\s[A-Z]|[/.]\d{1,2}[/.]\d))")
 _PERIOD_UNIT = re.compile(r"(?:week|month|year|Week|Month|Year|WEEK|MONTH|YEAR)\b")
 _PERIOD_START = re.compile(r"(?i:\b(?:(?:earlier|later|early|late)\s+)?(?:this|last|next)\s+)$")
@@ -150,8 +145,10 @@ def _int(text: str) -> int:
 
 
 @functools.cache
-def grammar() -> pp.ParserElement:
-    """The pyparsing grammar of one date expression (built once, on first use)."""
+def grammar(kind: str | None = None) -> pp.ParserElement:
+    """The pyparsing grammar of one date expression (built once, on first use); ``kind``, the
+    CANDIDATE group that matched, picks the one alternative to try (failed alternatives are
+    most of pyparsing's cost)."""
 
     def word(names: str, flags: str = "(?i)") -> pp.Regex:
         return pp.Regex(rf"{flags}(?:{names})\b")
@@ -178,16 +175,28 @@ def grammar() -> pp.ParserElement:
         + word("week|month|year")("unit")
     )
     years = year + pp.Opt(pp.one_of("/ - –") + year2)
+    by_kind = {
+        "pair": pair,
+        "period": period,
+        "rel": rel,
+        "date": pp.Opt(mod) + dated,
+        "monthyear": pp.Opt(mod) + month + comma + year,
+        "weekday": pp.Opt(mod) + weekday,
+        "month": pp.Opt(mod) + month,
+        "year": pp.Opt(mod) + years,
+    }
+    if kind is not None:
+        return by_kind[kind] + pp.StringEnd()
     core = (month + comma + year) | dated | rel | weekday | month | years
     return (period | pair | pp.Opt(mod) + core) + pp.StringEnd()
 
 
-@functools.lru_cache(maxsize=8192)
-def interpret(span: str) -> DateExpr | None:
+@functools.lru_cache(maxsize=16384)
+def interpret(span: str, kind: str | None = None) -> DateExpr | None:
     """Parse one candidate span (whitespace of any kind allowed); None if it is not a date."""
     flat = regex.sub(r"\s", " ", span)
     try:
-        r = grammar().parse_string(flat, parse_all=True)
+        r = grammar(kind).parse_string(flat, parse_all=True)
     except pp.ParseException:
         return None
     mod = r.get("mod")
@@ -241,14 +250,17 @@ def interpret(span: str) -> DateExpr | None:
 
 
 def _anchors(text: str, start: int, end: int) -> Iterator[int]:
-    words = (m.start() for m in _LITERAL_ANCHOR.finditer(text, start, end))
+    words = [m.start() for m in _NAME_ANCHOR.finditer(text, start, end)]
+    words += [m.start() for m in _REL_ANCHOR.finditer(text, start, end)]
+    for pattern in _DAY_ANCHORS:
+        words += [m.start() for m in pattern.finditer(text, start, end)]
     digits = (m.start() for m in _DIGIT_ANCHOR.finditer(text, start, end))
     periods = (
         p.start()
         for u in _PERIOD_UNIT.finditer(text, start, end)
         if (p := _PERIOD_START.search(text, max(start, u.start() - 20), u.start()))
     )
-    return heapq.merge(words, digits, periods)
+    return iter(sorted([*words, *digits, *periods]))
 
 
 def find_dates(text: str, start: int = 0, end: int | None = None) -> Iterator[Found]:
@@ -268,6 +280,6 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> Iterator[Fo
             s = before.start()
         elif m.lastgroup in _NEEDS_MODIFIER:
             continue
-        expr = interpret(text[s : m.end()])
+        expr = interpret(text[s : m.end()], m.lastgroup)
         if expr is not None:
             yield Found(s, m.end(), expr)
