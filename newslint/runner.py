@@ -200,6 +200,7 @@ def run(p: Plan, opts: Options, stdin_text: str | None = None) -> Iterator[FileR
 
 def _worker(conn: Connection, items: tuple, opts: Options) -> None:
     """Lint the item index the parent sends, send back (index, result); stop at None."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it stops us
     while True:
         try:
             index = conn.recv()

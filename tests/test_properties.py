@@ -21,7 +21,8 @@ EXTENSION = {"plain": ".txt", "markdown": ".md", "html": ".html"}
 #: Markup and structure that parsers treat specially, in every format (a Markdown
 #: parser must survive HTML and vice versa).
 FRAGMENTS = (
-    "\n", "\n\n", "\r\n", "\r", "\t", "    ", " ", "\u00a0", "\ufeff", "\u2028", "\x0c", "\x00",
+    "\n", "\n\n", "\r\n", "\r", "\t", "    ", " ", "\u00a0", "\ufeff", "\u2028", "\u2029", "\x0c", "\x00",
+    "\x0b", "\x1c", "\x1e", "\x85", "\u200b", "\u0301", "\U0001F600", "ǅ", "ß", "İ", "ﬁ",
     "# ", "## ", "#", "> ", ">", "- ", "* ", "+ ", "1. ", "2) ", "*", "**", "_", "__", "`", "``",
     "```", "```python\n", "~~~", "    code\n", "[", "]", "](", ")", "[x]: /url\n", "![alt](",
     "<https://example.org>", "https://example.org/a_b", "|", "| a | b |\n", "|---|---|\n",
