@@ -3,11 +3,12 @@ spelling-consistency — each run as a YAML rule, the way editors write them."""
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 import pytest
 
-from newslint.checks.acronym import initials
+from newslint.checks.acronym import spelled_out
 from newslint.engine import lint_source
 from newslint.rules import parse_rule
 from newslint.yamlfile import load_yaml
@@ -174,13 +175,17 @@ def test_conditional_repeat_and_ignorecase():
 
 
 @pytest.mark.parametrize(
-    ("phrase", "acronym"),
+    ("phrase", "acronym", "spells"),
     [
-        ("Chinese Communist Party", "CCP"),
-        ("Organisation for Economic Co-operation and Development", "OECD"),
-        ("Department of Defense", "DOD"),
-        ("the International Coffee Organization", "ICO"),
+        ("Chinese Communist Party", "CCP", True),
+        ("Organisation for Economic Co-operation and Development", "OECD", True),
+        ("the Department of Defense", "DOD", True),
+        ("the International Cocoa Organization", "ICCO", True),
+        ("a payment-in-kind scheme", "PIK", True),
+        ("television", "TV", False),
+        ("the central bank raised rates", "CCP", False),
     ],
 )
-def test_initials_of_a_name(phrase, acronym):
-    assert acronym in initials(phrase)
+def test_spelled_out(phrase, acronym, spells):
+    words = [(m.start(), m.group(), phrase[m.start() - 1 : m.start()] == "-") for m in re.finditer(r"\w+", phrase)]
+    assert spelled_out(acronym, words) is spells

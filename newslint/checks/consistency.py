@@ -3,8 +3,10 @@
 Each variant set — a Vale ``either`` pair, or a ``variants`` list of three or more
 forms — is counted over the rule's blocks. When an article uses more than one form,
 every use of a minority form is flagged with the majority form as suggestion: the
-copy desk fixes the odd ones out, not the house choice. A tie goes to the form the
-article used first, so the later-introduced form is flagged (the writer drifted).
+copy desk fixes the odd ones out, not the house choice. Uses outside quotation marks
+count first (the writer's prose shows the house style better than a quoted speaker);
+a tie goes to the form the article used first, so the later-introduced form is
+flagged (the writer drifted).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import functools
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 import regex
 
@@ -53,6 +56,9 @@ class Options:
     #: uses inside ALL-CAPS text; sentence-initial capitals still count.
     proper_names: bool = False
 
+    #: Subclasses with another source of forms (a data file) may leave both lists empty.
+    _needs_forms: ClassVar[bool] = True
+
     def problems(self) -> list[tuple[str, str]]:
         out = compile_problems("either", [*self.either, *self.either.values()], ignorecase=self.ignorecase)
         for i, group in enumerate(self.variants):
@@ -63,8 +69,6 @@ class Options:
         if not self.either and not self.variants and self._needs_forms:
             out.append(("either", "'either' must map at least one pattern to its variant"))
         return out
-
-    _needs_forms = True
 
     @functools.cached_property
     def groups(self) -> tuple[tuple[str, ...], ...]:

@@ -10,7 +10,7 @@ opens, the next closes), and their surroundings only choose the message — exce
 mark opening a sentence inside an open quotation, which is the next paragraph's
 opening mark in copy whose paragraphs were merged into one, and ``army"s``, a
 double mark typed for an apostrophe (reported as such). Single
-marks are mostly apostrophes (don't, the '90s, rock 'n' roll, the Smiths'), so
+marks are mostly apostrophes (don't, the '90s, rock 'n' roll, 'orrible, the Smiths'), so
 they are judged conservatively: a mark at a word start (not a known elision) opens,
 a mark after a word closes the latest open one or is an apostrophe; only an opening
 single mark that nothing closes is reported.
@@ -30,12 +30,13 @@ from . import Context
 PARAMS = frozenset({"problem"})
 
 _MARKS = regex.compile(r"[\"“”„'‘’]")
-# Leading apostrophes of elision: '90s, 'em, rock 'n' roll, 'til, 'tis, 'cause.
+# Leading apostrophes of elision: '90s, '771 (a code), 'em, rock 'n' roll, 'til, 'tis, 'cause.
 _ELISION = regex.compile(
-    r"['‘’](?:\d\d?s?\b|n['’]|(?i:em|n|til|tis|twas|cause|cos|bout|round|cept|fraid|nuff|allo|ello|ere|ow|un|ol|kay|sup|burbs|roid|roids|bot|bots|copter|phone|net)\b)"
+    r"['‘’](?:\d+s?\b|n['’]|(?i:em|n|til|tis|twas|cause|cos|bout|round|cept|fraid|nuff|allo|ello|ere|ow|un|ol|kay|sup|burbs|roid|roids|bot|bots|copter|phone|net)\b)"
 )
 _APOSTROPHE_S = regex.compile(r'"(?:s|t|m|d|ll|re|ve)(?![\p{L}])')
-_REOPENS = regex.compile(r'[.?!…]\s+"\p{L}$')
+_REOPENS = regex.compile(r'[.?!…]\s+"[\p{L}\d]$')
+_WORD_AT = regex.compile(r"\p{L}+")
 _OPEN_BEFORE = set(" \t\n([{—–-/\u00a0")
 
 NEVER_CLOSED = "this quotation mark is never closed in its paragraph (and the next paragraph does not continue the quotation)"
@@ -103,7 +104,7 @@ def _block(text: str, block: Block, nxt: Block | None, options: Options) -> Iter
         if prev.isalnum() and after.isalnum():
             continue  # don't, O'Brien
         if mark == "‘" or (mark == "'" and not word_before and word_after):
-            if _ELISION.match(text, pos):
+            if _ELISION.match(text, pos) or _h_dropped(text, pos + 1, block.end):
                 continue
             if mark == "'" and prev not in _OPEN_BEFORE and prev not in '"“‘':
                 continue
@@ -116,6 +117,18 @@ def _block(text: str, block: Block, nxt: Block | None, options: Options) -> Iter
     if singles and not (options.continuation and _continues(text, block, nxt, True)):
         for pos in singles:
             yield Hit(pos, pos + 1, {"problem": SINGLE_NEVER_CLOSED})
+
+
+def _h_dropped(text: str, start: int, end: int) -> bool:
+    """'orrible, 'ello: a dropped h, when the word is English only with the h back."""
+    m = _WORD_AT.match(text, start, end)
+    if m is None:
+        return False
+    from .fused import unigrams  # symspellpy's English lexicon, loaded once and shared
+
+    word = m.group().lower()
+    lexicon = unigrams()
+    return word not in lexicon and "h" + word in lexicon
 
 
 def _looks_closing(text: str, pos: int, block: Block) -> bool:

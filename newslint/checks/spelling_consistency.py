@@ -15,6 +15,7 @@ import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 import regex
 
@@ -85,7 +86,7 @@ class Options(ConsistencyOptions):
     #: Spelling-variants data file: a name in ``rules/_data/`` or an absolute path.
     spellings: str = "spelling-variants.yml"
 
-    _needs_forms = False
+    _needs_forms: ClassVar[bool] = False
 
     def problems(self) -> list[tuple[str, str]]:
         out = super().problems()
