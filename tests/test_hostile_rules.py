@@ -123,11 +123,11 @@ def test_recursive_alias_in_front_matter():
 
 def test_deeply_nested_yaml_rule_and_config(tmp_path):
     rules = tmp_path / "rules"
-    write_rule(rules, "deep.rule", "check: existence\nmessage: x\ntokens: " + "[" * 5000 + "]" * 5000 + "\n")
+    write_rule(rules, "deep.rule", "check: existence\nmessage: x\ntokens: " + "[" * 400 + "]" * 400 + "\n")
     (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
     r = check_with(rules, str(tmp_path / "a.txt"))
     assert r.code == 2 and "deep/rule.yml" in r.err
-    (tmp_path / ".newslint.yaml").write_text("vocabulary: " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    (tmp_path / ".newslint.yaml").write_text("vocabulary: " + "[" * 400 + "]" * 400 + "\n", encoding="utf-8")
     r = run_cli(["check", str(tmp_path / "a.txt")])
     assert r.code == 2 and ".newslint.yaml" in r.err
 
