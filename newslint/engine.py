@@ -55,16 +55,17 @@ def lint_source(
         try:
             rule_settings = dataclasses.replace(settings, regex_deadline=time.monotonic() + budget)
             hits = list(run_rule(rule, doc, analysis, rule_settings))
+            bad = next((h for h in hits if not 0 <= h.start <= h.end <= len(doc.text)), None)
+            if bad is not None:
+                raise ValueError(f"hit {bad.start}..{bad.end} is outside the text (0..{len(doc.text)})")
+            located = [locate(rule, hit, doc, lines) for hit in hits]
         except TimeoutError:
             errors.append(FileError(path, f"rule {rule.id} timed out after {budget:.3g} s of pattern matching (a pattern backtracks too much?); its findings for this file are missing"))
             continue
         except Exception as exc:  # a bug in a check must not lose the other rules' findings
             errors.append(FileError(path, f"internal error in rule {rule.id}: {type(exc).__name__}: {exc}"))
             continue
-        for hit in hits:
-            finding = locate(rule, hit, doc, lines)
-            if not silenced.silenced(rule.id, finding.line):
-                findings.append(finding)
+        findings.extend(f for f in located if not silenced.silenced(rule.id, f.line))
     findings.sort(key=lambda f: f.sort_key)
     return FileResult(path, tuple(_dedupe(findings)), tuple(errors))
 

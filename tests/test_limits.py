@@ -139,3 +139,20 @@ def test_a_config_added_between_two_runs_in_one_process_is_seen(tmp_path):
     (tmp_path / "sub" / ".newslint.yaml").write_text(f"rule_dirs: ['{rules}']\nselect: [demo]\nignore: [demo.banned]\n", encoding="utf-8")
     second = list(lint_paths([str(tmp_path / "sub")]))
     assert second[0].findings == ()
+
+
+@pytest.mark.parametrize("span", [(-1, 3), (5, 2), (0, 10**9)])
+def test_a_check_returning_a_bad_span_costs_only_that_rule(desk, monkeypatch, span):
+    from newslint.model import Hit
+
+    real = newslint.engine.run_rule
+
+    def run_rule(rule, doc, analysis, settings):
+        if rule.id == "demo.soft":
+            return [Hit(*span)]
+        return real(rule, doc, analysis, settings)
+
+    monkeypatch.setattr(newslint.engine, "run_rule", run_rule)
+    code, found, errors = _json([str(desk / "f0.txt")])
+    assert code == 2 and found["f0.txt"] == ["leverage"]
+    assert errors["f0.txt"].startswith("internal error in rule demo.soft: ValueError: hit ")
