@@ -588,6 +588,8 @@ _NOT_FIRST = _wordset(
     "Stock Stocks Airways Records Music Pictures Studios Communications Electric Steel Power Gas Petroleum "
     "Mining Resources Investment Investments Insurance Savings Loan Credit Mortgage Federation League Club "
     "United City County State States Cup Premiership Championship Open Games Awards Festival Office Police "
+    "Society Institute Foundation Centre Center School University College Hospital Press News Times Post Journal "
+    "Network Museum Theatre Gallery Church Army Navy Forces Airport Station Road Square Park "
     + " ".join(WEEKDAYS + MONTHS)
 )
 _FULL_NAME = re.compile(r"(?<![\w-])(?=([A-Z][a-z]{2,}) ([A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)\b(?!\s+[A-Z&]))")  # overlapping
