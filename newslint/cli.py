@@ -147,10 +147,14 @@ def _check(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     date = None
     if args.date:
+        from .parsers.frontmatter import plausible
+
         try:
             date = dt.date.fromisoformat(args.date)
         except ValueError:
-            sys.stderr.write(f"newslint: error: --date must be YYYY-MM-DD, not {args.date!r}\n")
+            date = None
+        if date is None or not plausible(date):
+            sys.stderr.write(f"newslint: error: --date must be YYYY-MM-DD (years 1000-8999), not {args.date!r}\n")
             return EXIT_ERROR
     if args.config and not os.path.isfile(args.config):
         sys.stderr.write(f"newslint: error: config file not found: {args.config}\n")

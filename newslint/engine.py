@@ -15,6 +15,7 @@ from .directives import find_directives, suppressions, unknown_names
 from .document import Document, LineIndex
 from .model import FileError, FileResult, Finding, Hit, Rule
 from .parsers import parse
+from .parsers.frontmatter import EARLIEST, LATEST, plausible
 from .settings import Settings
 from .templates import fill
 
@@ -37,10 +38,12 @@ def lint_source(
         raise
     except Exception as exc:  # a parser bug must cost one file, not the run
         return FileResult(path, (), (FileError(path, f"internal error while parsing: {type(exc).__name__}: {exc}"),))
-    if date is not None:
-        doc = dataclasses.replace(doc, meta=dataclasses.replace(doc.meta, date=date, date_source="command line"))
     lines = LineIndex.of(source)
     errors = [FileError(path, _located(lines, offset, message)) for offset, message in problems]
+    if date is not None and not plausible(date):
+        errors.append(FileError(path, f"publication date {date} is out of range (years {EARLIEST.year}-{LATEST.year}); ignored"))
+    elif date is not None:
+        doc = dataclasses.replace(doc, meta=dataclasses.replace(doc.meta, date=date, date_source="command line"))
     directives = find_directives(source, lines)
     known = set(known_ids) if known_ids is not None else {r.id for r in rules}
     for d, name in unknown_names(directives, known):

@@ -15,7 +15,7 @@ import pytest
 from clihelpers import FIXTURE_RULES, demo, run_cli
 from invariants import check_result
 
-from newslint import lint_paths
+from newslint import lint_paths, lint_text
 from newslint.inputs import discover
 from newslint.runner import Options, plan, run
 
@@ -350,3 +350,30 @@ def test_a_crash_exits_2_not_1(tmp_path, good, monkeypatch):
     monkeypatch.setattr(newslint.formatters, "render", broken)
     r = run_cli(demo(str(good)))
     assert r.code == 2 and "RuntimeError: formatter bug" in r.err and "internal error" in r.err
+
+
+DATED = "Head\n\nTomorrow, Saturday, talks resume; on Friday, Dec. 31, and next year, they said.\n"
+
+
+@pytest.mark.parametrize(
+    ("fmt", "source"),
+    [
+        ("plain", "---\ndate: 9999-12-31\n---\n" + DATED),
+        ("plain", "date 0001-01-01 The Gazette\n" + DATED),
+        ("html", '<meta property="article:published_time" content="9999-12-31T10:00:00Z"><p>' + DATED + "</p>"),
+        ("markdown", "---\ndate: 0001-01-02\n---\n" + DATED),
+    ],
+)
+def test_publication_date_at_the_calendar_limits(fmt, source):
+    """Date reasoning near year 1 or 9999 overflowed in every date rule."""
+    result = lint_text(source, format=fmt)
+    check_result(source, result)
+
+
+@pytest.mark.parametrize("date", ["9999-12-31", "0001-01-01"])
+def test_publication_date_out_of_range_from_cli_and_api(good, date):
+    r = run_cli(demo("--date", date, str(good)))
+    assert r.code == 2 and "--date must be YYYY-MM-DD (years 1000-8999)" in r.err
+    result = lint_text(DATED, date=date)
+    check_result(DATED, result)
+    assert any("out of range" in e.message for e in result.errors)

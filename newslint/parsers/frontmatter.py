@@ -32,20 +32,30 @@ class Preamble:
     problems: tuple[tuple[int, str], ...] = ()
 
 
+#: Publication dates newslint accepts: date reasoning adds and subtracts years, which
+#: near datetime's limits (years 1 and 9999) would overflow.
+EARLIEST, LATEST = dt.date(1000, 1, 1), dt.date(8999, 12, 31)
+
+
+def plausible(date: dt.date) -> bool:
+    return EARLIEST <= date <= LATEST
+
+
 def parse_date_value(value: Any) -> dt.date | None:
-    """A publication date from a YAML value or an ISO string; None if unreadable."""
+    """A publication date from a YAML value or an ISO string; None if unreadable or implausible."""
+    date = None
     if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
+        date = value.date()
+    elif isinstance(value, dt.date):
+        date = value
+    elif isinstance(value, str):
         m = _ISO_DATE.match(value.strip())
         if m:
             try:
-                return dt.date(int(m[1]), int(m[2]), int(m[3]))
+                date = dt.date(int(m[1]), int(m[2]), int(m[3]))
             except ValueError:
                 return None
-    return None
+    return date if date is not None and plausible(date) else None
 
 
 def _load_yaml(text: str) -> Any:
@@ -93,7 +103,7 @@ def read_preamble(source: str, start: int = 0) -> Preamble:
             if "date" in front:
                 date = parse_date_value(front["date"])
                 if date is None:
-                    problems.append((m.end(), f"front matter 'date' is not a date: {reprlib.repr(front['date'])}"))
+                    problems.append((m.end(), f"front matter 'date' is not a date (YYYY-MM-DD, years {EARLIEST.year}-{LATEST.year}): {reprlib.repr(front['date'])}"))
                 else:
                     date_source = "front matter"
     h = _HEADER_DATE.match(source, pos)
