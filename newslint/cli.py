@@ -162,6 +162,9 @@ def _check(args: argparse.Namespace) -> int:
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
     opts = _runner_options(args, date=date, stdin_filename=args.stdin_filename, timeout=args.timeout, jobs=jobs, fmt=args.input_format)
     sources, path_errors = discover(args.paths, tuple(args.include))
+    if args.output and _is_input(args.output, sources):
+        sys.stderr.write(f"newslint: error: --output {args.output} is one of the files being checked; it would be overwritten\n")
+        return EXIT_ERROR
     p = plan(sources, opts)
     if p.errors:
         for e in p.errors:
@@ -205,6 +208,20 @@ def _check(args: argparse.Namespace) -> int:
     if not args.exit_zero and any(f.severity >= fail_on for r in results for f in r.findings):
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _is_input(output: str, sources: Sequence[object]) -> bool:
+    if not os.path.exists(output):
+        return False
+    for source in sources:
+        path = getattr(source, "path", None)
+        if path is not None:
+            try:
+                if os.path.samefile(output, path):
+                    return True
+            except OSError:
+                continue
+    return False
 
 
 def _report_rules(p):

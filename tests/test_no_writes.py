@@ -90,3 +90,12 @@ def test_api_leaves_the_tree_untouched(tree):
     list(lint_paths([str(tree)], jobs=2))
     lint_text("Head\n\nWe leverage it.\n", path=str(tree / "x.md"))
     assert snapshot(tree) == before
+
+
+@pytest.mark.parametrize("target", ["a.txt", "link.txt", "world/b.md"])
+def test_output_onto_an_input_is_refused(tree, monkeypatch, target):
+    monkeypatch.chdir(tree)
+    before = snapshot(tree)
+    r = run_cli(["check", "--format", "json", "--output", target, "."])
+    assert r.code == 2 and "is one of the files being checked" in r.err
+    assert snapshot(tree) == before
