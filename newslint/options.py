@@ -124,12 +124,14 @@ def build_options(options_cls: type, values: Mapping[str, Any]) -> Any:
         raise OptionError(missing[0], f"missing required key '{missing[0]}'")
     try:
         options = options_cls(**kwargs)
+        problems = getattr(options, "problems", None)
+        found = list(problems()) if problems is not None else []
     except (TypeError, ValueError) as exc:
         raise OptionError("", str(exc)) from None
-    problems = getattr(options, "problems", None)
-    if problems is not None:
-        for key, message in problems():
-            raise OptionError(key, message)
+    except RecursionError:  # a check compiling a pattern nested thousands deep
+        raise OptionError("", "an option is nested too deeply to compile") from None
+    for key, message in found:
+        raise OptionError(key, message)
     return options
 
 

@@ -147,6 +147,8 @@ def test_deeply_nested_yaml_rule_and_config(tmp_path):
         ("check: existence.py\nmessage: x\ntokens: [a]\n", "unknown check type 'existence.py'"),
         ("check: [existence]\nmessage: x\n", "'check' must be a string"),
         ("check: existence\nmessage: x\ntokens: ['(unclosed']\n", "tokens[0] is not a valid regular expression"),
+        ("check: existence\nmessage: x\ntokens: ['" + "(" * 600 + "a" + ")" * 600 + "']\n", "tokens[0] is too deeply nested"),
+        ("check: substitution\nmessage: x\nswap:\n  ? '" + "(?:" * 600 + "a" + ")" * 600 + "'\n  : b\n", "too deeply nested"),
         ("check: existence\nmessage: x\ntokens: [a]\ntokens: [b]\n", "invalid YAML"),
     ],
 )

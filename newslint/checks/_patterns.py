@@ -27,6 +27,8 @@ def compile_problems(key: str, tokens: Iterable[str], *, ignorecase: bool = Fals
             regex.compile(token, regex.V1 | (regex.IGNORECASE if ignorecase else 0))
         except regex.error as exc:
             problems.append((key, f"{key}[{i}] is not a valid regular expression: {exc}"))
+        except (RecursionError, OverflowError, MemoryError):
+            problems.append((key, f"{key}[{i}] is too deeply nested or too large a regular expression"))
     return problems
 
 
