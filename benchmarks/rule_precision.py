@@ -73,14 +73,15 @@ def main(argv: list[str] | None = None) -> int:
                 by_rule.setdefault(f[0], []).append((rel, *f[1:]))
             for e in errors:
                 print(f"ERROR {rel}: {e}", file=sys.stderr)
-    rng = random.Random(args.seed)
     print(f"{len(items)} articles, {words} words")
     per_source = Counter()
     for rule, hits in sorted(by_rule.items()):
         per_source.update((rule, h[0].split("/")[0]) for h in hits)
         split = ", ".join(f"{s}: {per_source[(rule, s)]}" for s in ("bbc", "reuters21578"))
         print(f"\n== {rule}: {len(hits)} findings ({split}; {len(hits) * 10000 / max(words, 1):.2f} per 10k words)")
-        for rel, line, col, match, message, text in rng.sample(hits, min(args.sample, len(hits))):
+        shuffled = list(hits)
+        random.Random(args.seed).shuffle(shuffled)  # per rule, so a sample does not depend on --select
+        for rel, line, col, match, message, text in shuffled[: args.sample]:
             print(f"  {rel}:{line}:{col} [{match}] {message}\n      | {text.strip()[:160]}")
     if args.json:
         args.json.write_text(json.dumps({r: [dict(path=h[0], line=h[1], col=h[2], match=h[3], message=h[4]) for h in hits] for r, hits in by_rule.items()}, indent=1))
