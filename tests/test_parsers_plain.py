@@ -181,3 +181,19 @@ def test_bom_before_header_date_line() -> None:
     doc, problems = parse_plain(source)
     assert problems == () and str(doc.meta.date) == "2024-01-13"
     assert doc.text.startswith("Ferry fares rise")
+
+
+def test_wire_datelines_with_state_and_no_space_and_table_rows() -> None:
+    def scopes(source: str) -> list[tuple[str, str]]:
+        doc, _ = parse_plain(source)
+        return [(b.scope, doc.text[b.start : b.end]) for b in doc.blocks]
+
+    table = "ACME CORP <ACM> 1ST QTR NET\n\n    Shr 12 cts vs 10 cts\n    Net 1.2 mln vs 1.0 mln\n"
+    assert scopes(table)[1][0] == "paragraph"  # an earnings table is body copy, not a deck
+    assert ("dateline", "CUMBERLAND, R.I., March 13 -") in scopes(
+        "ACME PROFIT UP\n\nCUMBERLAND, R.I., March 13 - Acme Corp said profits rose.\n"
+    )
+    assert ("dateline", "OTTAWA, Oct 2-") in scopes("CANADA TO ACT\n\nOTTAWA, Oct 2-Canada said it would act.\n")
+    assert ("dateline", "NEW YORK, March 17 -") in scopes(
+        "RATES FALL\n\nNEW YORK, March 17 -\n\nRates fell sharply on Tuesday, dealers said.\n"
+    )

@@ -21,13 +21,15 @@ _BYLINE = re.compile(
 _DATELINE = re.compile(
     r"""^(?P<dl>
         [A-Z][A-Z.'’-]*(?:[ /][A-Z][A-Z.'’-]*){0,4}           # HONG KONG, ZURICH, ST. LOUIS
-        (?:,\s*[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+\.?)?)?          # , Calif.   , N.Y.
-        (?:,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?  # , Jan 12 | 12 March
+        (?:,\s*(?:(?:[A-Z]\.){1,3}                            # , R.I.   , D.C.
+                |[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+\.?)?))?      # , Calif.   , British Columbia
+        (?P<date>,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?  # , Jan 12 | 12 March
         (?:\s*\([A-Za-z][A-Za-z .&-]{1,30}\))?                 # (Reuters)
         \s*(?:—|–|--|-)
-    )\s+(?=\S)""",
+    )(?:\s+(?=\S)|(?(date)(?=["“A-Z])|(?!)))""",
     re.VERBOSE,
 )
+_TABLE_ROW = re.compile(r"\bvs\b|\d[\d,.]*\D+\d[\d,.]*")
 _CAPTION = re.compile(
     r"(?:^|[\s(])(?:Photo(?:graph)?|Picture|Image|Credit|Illustration)s?\s*(?:by\s+|:\s*)[^.:]{1,80}[.)]?\s*$",
     re.IGNORECASE,
@@ -70,10 +72,20 @@ def looks_like_headline(text: str) -> bool:
     return 0 < len(text) <= 200 and "\n" not in text and not text.endswith((".", ",", ";", ":"))
 
 
+def is_dateline_only(line: str) -> bool:
+    """A line that is nothing but a dateline (``NEW YORK, March 17 -``)."""
+    line = line.strip()
+    return bool(line) and dateline_length(line + " x") >= len(line)
+
+
 def lead_line_scope(line: str) -> str | None:
     """Scope of a short line between headline and body, or None if it is body copy."""
     if is_caption(line):
         return "caption"
+    if is_dateline_only(line):
+        return "dateline"
+    if _TABLE_ROW.search(line):
+        return None  # wire earnings tables ("Shr 1.23 vs 1.11") are body copy, not a deck
     if is_byline(line):
         return "byline"
     if is_bullet(line):
