@@ -197,3 +197,10 @@ def test_wire_datelines_with_state_and_no_space_and_table_rows() -> None:
     assert ("dateline", "NEW YORK, March 17 -") in scopes(
         "RATES FALL\n\nNEW YORK, March 17 -\n\nRates fell sharply on Tuesday, dealers said.\n"
     )
+
+
+def test_caps_headline_ending_in_an_abbreviation() -> None:
+    doc, _ = parse_plain("TRADE GAP WIDENS IN U.S.\n\n    WASHINGTON, March 3 - The gap widened.\n")
+    assert [b.scope for b in doc.blocks] == ["headline", "dateline", "paragraph"]
+    doc, _ = parse_plain("The talks ended.\n\nMore text follows here.\n")
+    assert doc.blocks[0].scope != "headline"

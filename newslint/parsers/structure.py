@@ -34,6 +34,7 @@ _CAPTION = re.compile(
     r"(?:^|[\s(])(?:Photo(?:graph)?|Picture|Image|Credit|Illustration)s?\s*(?:by\s+|:\s*)[^.:]{1,80}[.)]?\s*$",
     re.IGNORECASE,
 )
+_ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$|\b(?:CORP|INC|CO|LTD|BROS)\.$")
 _BULLET = re.compile(r"^(?:[-*•+]|\d{1,2}[.)])\s+\S")
 _SENTENCE_END = re.compile(r"""[.!?]["'”’)]*$""")
 
@@ -68,8 +69,13 @@ def ends_sentence(text: str) -> bool:
 
 
 def looks_like_headline(text: str) -> bool:
+    """One short line without closing punctuation; an all-caps wire headline may end "U.S."."""
     text = text.strip()
-    return 0 < len(text) <= 200 and "\n" not in text and not text.endswith((".", ",", ";", ":"))
+    if not 0 < len(text) <= 200 or "\n" in text:
+        return False
+    if text.endswith("."):
+        return text.isupper() and bool(_ABBREVIATION_END.search(text))
+    return not text.endswith((",", ";", ":"))
 
 
 def is_dateline_only(line: str) -> bool:
