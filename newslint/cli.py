@@ -310,10 +310,18 @@ def _rules(args: argparse.Namespace) -> int:
     shown = ruleset.all_rules if args.all else ruleset.rules
     width = max((len(r.id) for r in shown), default=0)
     for rule in shown:
-        first = rule.description.strip().splitlines()[0] if rule.description.strip() else ""
+        first = _one_line(rule.description)
         state = "" if rule.id in active else " (off)"
         sys.stdout.write(f"{rule.id:<{width}}  {rule.severity!s:<7}  {first}{state}\n")
     return EXIT_OK
+
+
+def _one_line(description: str, width: int = 90) -> str:
+    """The description's first sentence, cut to ``width`` characters."""
+    text = " ".join(description.split())
+    end = text.find(". ")
+    first = text if end == -1 else text[: end + 1]
+    return first if len(first) <= width else first[: width - 1].rstrip() + "…"
 
 
 def _rule(args: argparse.Namespace) -> int:
