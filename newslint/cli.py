@@ -83,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     rules = sub.add_parser("rules", help="list the active rules")
     _common(rules)
     rules.add_argument("--all", action="store_true", help="include rules that are off")
+    rules.add_argument("--markdown", action="store_true", help="print the full reference as Markdown (docs/rules.md)")
     rule = sub.add_parser("rule", help="show one rule's documentation and examples")
     rule.add_argument("id", metavar="ID")
     _common(rule)
@@ -308,6 +309,11 @@ def _rules(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     active = {r.id for r in ruleset.rules}
     shown = ruleset.all_rules if args.all else ruleset.rules
+    if args.markdown:
+        from .docs import render_reference
+
+        sys.stdout.write(render_reference(list(shown)))
+        return EXIT_OK
     width = max((len(r.id) for r in shown), default=0)
     for rule in shown:
         first = _one_line(rule.description)

@@ -174,3 +174,12 @@ def test_input_never_modified(article, tmp_path):
     mtime = os.stat(article).st_mtime_ns
     run_cli(demo("--output", str(tmp_path / "out.json"), "--format", "json", str(article)))
     assert article.read_bytes() == before and os.stat(article).st_mtime_ns == mtime
+
+
+def test_rule_reference_is_up_to_date():
+    from pathlib import Path
+
+    r = run_cli(["rules", "--all", "--markdown", "--no-config"])
+    page = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
+    assert r.code == 0
+    assert r.out == page.read_text(encoding="utf-8"), "regenerate: newslint rules --all --markdown --no-config > docs/rules.md"
