@@ -155,3 +155,66 @@ def test_word_set_finds_what_the_alternation_finds(entries, text, ignorecase):
     pattern = compile_alternation(longest_first, ignorecase=ignorecase, nonword=False)
     expected = [m.span() for m in pattern.finditer(text)]
     assert list(Literals(entries, ignorecase=ignorecase).spans(text, 0, len(text))) == expected
+
+
+CONFIG_BITS = (
+    "extends: ", "rules:\n", "  demo.banned: ", "  demo.soft: {severity: ", "options: {tokens: [", "]}", "}\n", "off", "error",
+    "select: [", "ignore: [", "demo", "ALL", "rule_dirs: [", "per_file_ignores: {", "'*.txt': [demo]", "fail_on: ",
+    "vocabulary: [", "date_order: dmy", "week_start: ", "friday", "timeout: ", "1e9", "-1", ".nan", "0x10", "~", "\n",
+    "- ", ": ", "[", "]", "{", "}", ", ", "&a ", "*a", "!!str ", "? ", "'", '"', "#", "|\n  ", "%TAG ! x\n", "---\n", "...\n",
+)
+yaml_text = st.lists(st.one_of(st.sampled_from(CONFIG_BITS), text), max_size=20).map("".join)
+RULE_BITS = (
+    "check: ", "existence", "substitution", "repetition", "sequence", "consistency", "nosuch", "\n", "message: ",
+    "'{match}'", "'{expected}'", "'{0}'", "'{match!r}'", "tokens: [", "swap: {", "a: b", "'(a|aa)+b'", "'('", "x", "]",
+    "}", "severity: ", "info", "scope: [", "headline", "paragraph", "examples: {bad: [", "good: [", "enabled: ", "false",
+    "ignorecase: true", "nonword: ", "- ", ": ", "&a ", "*a", "'", '"', "[", "{", ", ",
+)
+rule_text = st.lists(st.one_of(st.sampled_from(RULE_BITS), text), max_size=20).map("".join)
+CONFIG_LINES = (
+    "select: [demo, any]", "ignore: [demo.soft]", "rules: {demo.banned: warning}", "rules: {any.rule: off}",
+    "vocabulary: [Doe, synergy]", "timeout: 30", "fail_on: info", "per_file_ignores: {'*.txt': [demo]}",
+    "date_order: dmy", "week_start: sunday", "rules: {demo.banned: {options: {tokens: [synergy], ignorecase: false}}}",
+)
+config_lines = st.lists(st.sampled_from(CONFIG_LINES), unique_by=lambda line: line.split(":")[0], max_size=5).map("\n".join)
+config_text = st.one_of(yaml_text, config_lines, config_lines, config_lines)  # mostly valid, to reach linting
+RULE_OPTIONS = (
+    "tokens: [leverage, '(a|aa)+b', 'a{2}', the the]", "swap: {per cent: percent, 'e-?mail': email}", "tokens: ['(']",
+    "tokens: []", "ignorecase: true\ntokens: [The, SYNERGY]", "nonword: true\ntokens: ['\\b', '(?=a)', '[^\\w\\s]']", "",
+    "scope: [headline]\ntokens: [head]", "scope: nosuch\ntokens: [a]", "exceptions: [aab]\ntokens: ['a+b?']",
+)
+rule_skeleton = st.builds(
+    "check: {}\nmessage: {}\nseverity: {}\n{}\n".format,
+    st.sampled_from(("existence", "existence", "substitution", "nosuch")),
+    st.sampled_from(("'{match}'", "'Use {expected}, not {match}.'", '"{0.__class__}"', "x", "'{{lit}} {match}'")),
+    st.sampled_from(("error", "warning", "info", "fatal", "error")),
+    st.sampled_from(RULE_OPTIONS),
+)
+rule_body = st.one_of(rule_text, rule_skeleton, rule_skeleton, rule_skeleton)
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(config_text=config_text, rule_body=rule_body)
+def test_any_config_or_rule_file_is_loaded_or_reported(config_text, rule_body):
+    """Whatever a config or rule file holds, loading gives rules or located errors, never a crash."""
+    from newslint.config import ConfigProblems, build_ruleset, load_config
+    from newslint.yamlfile import ConfigError
+
+    with tempfile.TemporaryDirectory() as root:
+        rules = os.path.join(root, "rules", "any")
+        os.makedirs(rules)
+        with open(os.path.join(rules, "rule.yml"), "w", encoding="utf-8") as fh:
+            fh.write(rule_body)
+        path = os.path.join(root, ".newslint.yaml")
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(f"rule_dirs: [rules, {os.path.dirname(str(PROBE_CONFIG))}/../rules]\n" + config_text)
+        try:
+            config = load_config(__import__("pathlib").Path(path))
+        except ConfigProblems as exc:
+            assert exc.errors and all(isinstance(e, ConfigError) for e in exc.errors)
+            return
+        _ruleset, errors = build_ruleset(config)
+        assert all(isinstance(e, ConfigError) for e in errors)
+        if not errors:
+            result = lint_text("Head\n\nWe leverage the the synergy, a aa aab.\n", config=path)
+            check_result("Head\n\nWe leverage the the synergy, a aa aab.\n", result)
