@@ -29,6 +29,8 @@ from .yamlfile import ConfigError
 DEFAULT_TIMEOUT = 60.0
 #: Longer limits than this (a year) are no limit; setitimer overflows on huge values.
 MAX_TIMEOUT = 365 * 24 * 3600.0
+#: Linting is CPU-bound: more workers than this only exhaust memory and process slots.
+MAX_JOBS = max(8, 4 * (os.cpu_count() or 1))
 
 
 @dataclass(frozen=True)
@@ -180,7 +182,7 @@ class _time_limit:
 def run(p: Plan, opts: Options, stdin_text: str | None = None) -> Iterator[FileResult]:
     """Results in the order of ``p.items``, whatever ``opts.jobs`` is."""
     items = p.items
-    jobs = max(1, opts.jobs)
+    jobs = min(max(1, opts.jobs), MAX_JOBS)
     if jobs == 1 or len(items) < 2 or not _fork_available():
         for source, config, ruleset in items:
             yield lint_one(source, config, ruleset, opts, stdin_text)

@@ -156,3 +156,17 @@ def test_a_check_returning_a_bad_span_costs_only_that_rule(desk, monkeypatch, sp
     code, found, errors = _json([str(desk / "f0.txt")])
     assert code == 2 and found["f0.txt"] == ["leverage"]
     assert errors["f0.txt"].startswith("internal error in rule demo.soft: ValueError: hit ")
+
+
+def test_absurd_job_count_is_capped(desk, monkeypatch):
+    started = []
+    real_parallel = newslint.runner._parallel
+
+    def spy(items, todo, opts, jobs):
+        started.append(jobs)
+        return real_parallel(items, todo, opts, jobs)
+
+    monkeypatch.setattr(newslint.runner, "_parallel", spy)
+    code, found, _errors = _json(["-j", "100000", str(desk)])
+    assert code == 1 and len(found) == 6
+    assert started == [newslint.runner.MAX_JOBS]
