@@ -101,6 +101,8 @@ class Options:
 
 def check(options: Options, ctx: Context) -> Iterator[Hit]:
     uses = pattern_uses(options, ctx)
+    if not contested(uses):
+        return  # no group has two forms: nothing to flag, whatever the filters drop
     yield from resolve(filter_uses(options, ctx, uses), ctx, _quoted_label(ctx.text))
 
 
@@ -128,11 +130,17 @@ def pattern_uses(options: Options, ctx: Context) -> list[Use]:
     return out
 
 
+def contested(uses: Iterable[Use]) -> bool:
+    """True when some group has uses of two forms (only then can ``resolve`` flag anything)."""
+    seen: dict[str, int] = {}
+    return any(seen.setdefault(u.group, u.form) != u.form for u in uses)
+
+
 def filter_uses(options: Options, ctx: Context, uses: Iterable[Use]) -> list[Use]:
     """Drop uses inside an exception match, and names/shouting when ``proper_names``."""
     spans = exception_spans(options.exempt, ctx)
     text = ctx.text
-    names = name_words(text, ctx) if options.proper_names else frozenset()
+    names = _NameWords(text, ctx)  # built only if a sentence-initial capital needs it
     out = []
     for u in uses:
         if spans and any(s <= u.start and u.end <= e for s, e in spans):
@@ -272,7 +280,19 @@ def name_words(text: str, ctx: Context) -> frozenset[str]:
     return ctx.analysis.memo("mid-sentence-capitalised-words", build)
 
 
-def is_name_or_shouting(text: str, start: int, end: int, ctx: Context, names: frozenset[str] = frozenset()) -> bool:
+class _NameWords:
+    """``name_words`` on first membership test."""
+
+    def __init__(self, text: str, ctx: Context) -> None:
+        self.text, self.ctx = text, ctx
+
+    def __contains__(self, word: str) -> bool:
+        return word in name_words(self.text, self.ctx)
+
+
+def is_name_or_shouting(
+    text: str, start: int, end: int, ctx: Context, names: frozenset[str] | _NameWords = frozenset()
+) -> bool:
     """A capitalised lower-case word inside a name or title, or any word in ALL-CAPS text."""
     if in_caps_run(text, start, end, ctx):
         return True

@@ -22,7 +22,7 @@ import regex
 from ..model import Hit
 from . import Context
 from .consistency import Options as ConsistencyOptions
-from .consistency import Use, _quoted_label, filter_uses, pattern_uses, prose_majority, resolve
+from .consistency import Use, _quoted_label, contested, filter_uses, pattern_uses, prose_majority, resolve
 
 PARAMS = frozenset({"expected", "count", "expected_count", "form", "expected_form"})
 
@@ -102,30 +102,75 @@ class Options(ConsistencyOptions):
 
 
 _WORD = regex.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_RUN = regex.compile(r"[^\W\d_]+")  # the letter runs _WORD joins with hyphens
 
 
-def spelling_uses(table: SpellingTable, ctx: Context) -> Iterator[Use]:
-    """Each word of the table in the rule's blocks; parts of hyphenated words too (centre-left)."""
+@functools.lru_cache(maxsize=8)
+def _pieces(name: str) -> dict[str, tuple[str, ...]]:
+    """Hyphen piece of a table form → the forms it is part of (``e-mail`` under ``e`` and ``mail``)."""
+    out: dict[str, list[str]] = {}
+    for form in load_table(name).forms:
+        for piece in set(form.split("-")):
+            out.setdefault(piece, []).append(form)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def contested_categories(options: Options, ctx: Context) -> frozenset[str]:
+    """Categories whose both systems may occur in the rule's blocks, plus their tie-breakers.
+
+    A cheap superset from the blocks' lower-cased letter runs (every word ``spelling_uses``
+    looks up is a run or runs joined by hyphens): a category with one system only can
+    never be flagged, so the per-word pass is skipped for it — for most articles, entirely.
+    """
+    text = ctx.text
+    runs: set[str] = set()
+    for block in ctx.blocks:
+        runs.update(_RUN.findall(text, block.start, block.end))
+    lowered = {r.lower() for r in runs}
+    pieces = _pieces(options.spellings)
+    forms = options.table.forms
+    sides: dict[str, set[int]] = {}
+    for piece in lowered.intersection(pieces):
+        for form in pieces[piece]:
+            if "-" in form and not all(p in lowered for p in form.split("-")):
+                continue
+            entry = forms[form]
+            sides.setdefault(entry.category, set()).add(entry.side)
+    contested = {c for c, s in sides.items() if len(s) > 1}
+    tie_breaks = options.table.tie_breaks
+    return frozenset(contested | {tie_breaks[c] for c in contested if c in tie_breaks})
+
+
+def spelling_uses(table: SpellingTable, ctx: Context, categories: frozenset[str] | None = None) -> Iterator[Use]:
+    """Each word of the table in the rule's blocks; parts of hyphenated words too (centre-left).
+
+    With ``categories``, only words of those categories."""
     text = ctx.text
     forms = table.forms
     for block in ctx.blocks:
         for m in _WORD.finditer(text, block.start, block.end):
             word = m.group()
-            spans = [(m.start(), m.end())]
-            if word.lower() not in forms and "-" in word:
-                spans, pos = [], m.start()
+            entry = forms.get(word.lower())
+            if entry is not None:
+                if categories is None or entry.category in categories:
+                    yield Use(m.start(), m.end(), f"sp:{entry.category}", entry.side, entry.counterpart)
+            elif "-" in word:
+                pos = m.start()
                 for part in word.split("-"):
-                    spans.append((pos, pos + len(part)))
+                    entry = forms.get(part.lower())
+                    if entry is not None and (categories is None or entry.category in categories):
+                        yield Use(pos, pos + len(part), f"sp:{entry.category}", entry.side, entry.counterpart)
                     pos += len(part) + 1
-            for start, end in spans:
-                entry = forms.get(text[start:end].lower())
-                if entry is not None:
-                    yield Use(start, end, f"sp:{entry.category}", entry.side, entry.counterpart)
 
 
 def check(options: Options, ctx: Context) -> Iterator[Hit]:
     table = options.table
-    uses = pattern_uses(options, ctx) + list(spelling_uses(table, ctx))
+    categories = contested_categories(options, ctx)
+    uses = pattern_uses(options, ctx)
+    if categories:
+        uses += spelling_uses(table, ctx, categories)
+    if not contested(uses):
+        return  # no group has two forms: nothing to flag, whatever the filters drop
     quoted = _quoted_label(ctx.text)
 
     def label(group: str, form: int, members: list[Use]) -> str:
