@@ -377,3 +377,15 @@ def test_publication_date_out_of_range_from_cli_and_api(good, date):
     result = lint_text(DATED, date=date)
     check_result(DATED, result)
     assert any("out of range" in e.message for e in result.errors)
+
+
+def test_file_over_the_size_limit_is_refused_without_reading_it(tmp_path, good, monkeypatch):
+    import newslint.inputs
+
+    monkeypatch.setattr(newslint.inputs, "MAX_BYTES", 1000)
+    big = tmp_path / "big.txt"
+    with open(big, "wb") as fh:
+        fh.truncate(10**12)  # a sparse terabyte: reading it would take forever
+    code, found, errors = lint_json(str(big), str(good))
+    assert code == 2 and errors[str(big)].startswith("file is larger than") and "not read" in errors[str(big)]
+    assert found[str(good)] == [(3, 4, "leverage")]
