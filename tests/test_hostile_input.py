@@ -389,3 +389,13 @@ def test_file_over_the_size_limit_is_refused_without_reading_it(tmp_path, good, 
     code, found, errors = lint_json(str(big), str(good))
     assert code == 2 and errors[str(big)].startswith("file is larger than") and "not read" in errors[str(big)]
     assert found[str(good)] == [(3, 4, "leverage")]
+
+
+@pytest.mark.parametrize("ext", [".md", ".txt"])
+def test_leading_rule_is_not_front_matter(tmp_path, ext):
+    """'---' then prose is a thematic break: nothing up to a later '---' may vanish as YAML."""
+    p = tmp_path / f"rule{ext}"
+    p.write_text("---\nTalks collapse\n\nWe leverage it.\n\n---\n\nMore leverage.\n", encoding="utf-8")
+    code, found, errors = lint_json(str(p))
+    assert code == 1 and not errors
+    assert [m for _l, _c, m in found[str(p)]] == ["leverage", "leverage"]

@@ -17,6 +17,8 @@ from ..yamlfile import shared_node
 _FENCE_OPEN = re.compile(r"---[ \t]*\r?\n")
 _FENCE_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
 _HEADER_DATE = re.compile(r"[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})\b[^\n]*(?:\n|\Z)", re.IGNORECASE)
+#: What the first line of front matter can be: a key, a list item, a comment, or the close.
+_YAML_START = re.compile(r"(?:[ \t]*\r?\n)*[ \t]*(?:[^\s:#][^:\n]*:(?:[ \t]|\r?$)|-[ \t]|#|(?:---|\.\.\.)[ \t]*\r?$|[\[{])", re.MULTILINE)
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
@@ -76,6 +78,8 @@ def read_preamble(source: str, start: int = 0) -> Preamble:
     date = None
     date_source = None
     m = _FENCE_OPEN.match(source, pos)
+    if m and not _YAML_START.match(source, m.end()):
+        m = None  # a leading '---' then prose is a rule (thematic break), not front matter
     if m:
         close = _FENCE_CLOSE.search(source, m.end())
         if close is None:
