@@ -90,7 +90,7 @@ def run_rule(rule: Rule, doc: Document, analysis: Analysis, settings: Settings) 
 def locate(rule: Rule, hit: Hit, doc: Document, lines: LineIndex) -> Finding:
     start, end = doc.source_map.to_source(hit.start, hit.end)
     match = doc.source[start:end]
-    params = {"match": doc.text[hit.start : hit.end], **hit.params}
+    params = {"match": _shorten(doc.text[hit.start : hit.end]), **hit.params}
     message = hit.message if hit.message is not None else fill(rule.message, params)
     line, col = lines.position(start)
     end_line, end_col = lines.position(end)
@@ -107,6 +107,17 @@ def locate(rule: Rule, hit: Hit, doc: Document, lines: LineIndex) -> Finding:
         match=match,
         suggestions=tuple(hit.suggestions),
     )
+
+
+#: A message quotes at most this much of its match ('the the the …' over 800 KB
+#: made an 800 KB message); the finding's ``match`` keeps the whole span.
+MESSAGE_MATCH_CHARS = 200
+
+
+def _shorten(text: str) -> str:
+    if len(text) <= MESSAGE_MATCH_CHARS:
+        return text
+    return text[: MESSAGE_MATCH_CHARS - 21] + " … " + text[-18:]
 
 
 def _located(lines: LineIndex, offset: int, message: str) -> str:

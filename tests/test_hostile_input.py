@@ -399,3 +399,17 @@ def test_leading_rule_is_not_front_matter(tmp_path, ext):
     code, found, errors = lint_json(str(p))
     assert code == 1 and not errors
     assert [m for _l, _c, m in found[str(p)]] == ["leverage", "leverage"]
+
+
+def test_a_huge_match_is_quoted_short_in_the_message(tmp_path):
+    from newslint.engine import MESSAGE_MATCH_CHARS, lint_source
+    from newslint.rules import load_rules
+
+    rule = tmp_path / "run" / "long.yml"
+    rule.parent.mkdir()
+    rule.write_text("check: existence\nmessage: \"Run: '{match}'.\"\ntokens: ['(?:the )+the']\nnonword: true\n", encoding="utf-8")
+    source = "Head\n\n" + "the " * 200_000 + "end.\n"
+    result = lint_source(source, "x.txt", load_rules([tmp_path]).rules)
+    (f,) = result.findings
+    assert len(f.match) == 4 * 200_000 - 1 and source[f.offset : f.offset + f.length] == f.match
+    assert len(f.message) <= MESSAGE_MATCH_CHARS + len("Run: ''.") and " … " in f.message
