@@ -189,7 +189,7 @@ def check(options: Options, ctx: Context) -> Iterator[Hit]:
     if not uses:
         return
     term_like = {key for key, start, end in uses if _term_use(text, start, end)}
-    defined_at = _definitions(ctx)
+    defined_at = _definitions(ctx, {key for key, _start, _end in uses})
     words = [
         (m.start(), m.group(), text[m.start() - 1 : m.start()] == "-")
         for block in ctx.blocks
@@ -263,11 +263,18 @@ def _names(ctx: Context) -> frozenset[str]:
     return ctx.analysis.memo("acronym.names", build)
 
 
-def _definitions(ctx: Context) -> dict[str, int]:
-    """Acronym → where the article first defines it (explicitly, not by its words)."""
+def _definitions(ctx: Context, keys: set[str] | None = None) -> dict[str, int]:
+    """Acronym → where the article first defines it (explicitly, not by its words).
+
+    With ``keys``, only blocks that contain one of them are searched (a definition of
+    a key contains it), so the result is right for those keys."""
     out: dict[str, int] = {}
     text, timeout = ctx.text, ctx.settings.regex_timeout
     for block in ctx.blocks:  # overlapped: "US television series CSI" holds two patterns
+        if keys is not None:
+            segment = text[block.start : block.end]
+            if not any(key in segment for key in keys):
+                continue
         for m in _DEFINITIONS.finditer(text, block.start, block.end, overlapped=True, timeout=timeout):
             key = next(g for g in m.groups() if g and len(g) > 1)
             out[key] = min(out.get(key, m.start()), m.start())
