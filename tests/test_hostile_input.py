@@ -413,3 +413,10 @@ def test_a_huge_match_is_quoted_short_in_the_message(tmp_path):
     (f,) = result.findings
     assert len(f.match) == 4 * 200_000 - 1 and source[f.offset : f.offset + f.length] == f.match
     assert len(f.message) <= MESSAGE_MATCH_CHARS + len("Run: ''.") and " … " in f.message
+
+
+def test_two_hundred_thousand_repeated_words_with_the_built_in_rules():
+    source = "Head\n\n" + "the " * 200_000 + "\n"
+    result = lint_text(source)
+    check_result(source, result)
+    assert not result.errors
