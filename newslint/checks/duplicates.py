@@ -24,6 +24,7 @@ from typing import Literal
 
 import regex
 
+from ..analysis import Analysis
 from ..document import Block, LineIndex
 from ..model import Hit
 from . import Context
@@ -77,6 +78,39 @@ def _wordy(words: list[str], least: int) -> bool:
     return len(words) >= least and sum(1 for w in words if _ALPHA.search(w)) * 2 > len(words)
 
 
+#: Words joined by a newline: no word holds one, so the joined string is a cheap,
+#: exact stand-in for the tuple of words (and a newline is neither cased nor
+#: case-ignorable, so lowering the joined string lowers each word as on its own).
+_SEP = "\n"
+_NO_LETTER_LINE = regex.compile(r"^[^\p{L}\n]*$", regex.MULTILINE)
+
+
+def _key(text: str, start: int, end: int) -> tuple[str, int]:
+    """``_words`` of ``text[start:end]`` joined by ``_SEP``, and how many there are."""
+    words = _WORD.findall(text, start, end)
+    return _SEP.join(words).lower().replace("’", "'"), len(words)
+
+
+def _wordy_key(key: str, n: int, least: int) -> bool:
+    """``_wordy`` over the words of a ``_key``."""
+    if n < least or n == 0:
+        return False
+    return (n - len(_NO_LETTER_LINE.findall(key))) * 2 > n
+
+
+def _block_keys(analysis: Analysis) -> dict[Block, tuple[str, int]]:
+    text = analysis.doc.text
+    return {b: _key(text, b.start, b.end) for b in analysis.doc.blocks}
+
+
+def _keys(ctx: Context) -> dict[Block, tuple[str, int]]:
+    keys: dict[Block, tuple[str, int]] = ctx.analysis.memo("duplicates.keys", _block_keys)
+    missing = [b for b in ctx.blocks if b not in keys]
+    for b in missing:  # blocks are the document's own; this is only a safety net
+        keys[b] = _key(ctx.doc.text, b.start, b.end)
+    return keys
+
+
 def _line_of(ctx: Context, offset: int) -> int:
     index: LineIndex = ctx.analysis.memo("line_index", lambda a: LineIndex.of(a.doc.source))
     return index.position(ctx.doc.source_map.to_source_start(offset))[0]
@@ -96,24 +130,31 @@ def check(options: Options, ctx: Context) -> Iterator[Hit]:
 
 def _exact(options: Options, ctx: Context) -> Iterator[Hit]:
     text = ctx.doc.text
-    keyed = [(b, _words(text[b.start : b.end])) for b in ctx.blocks]
-    times: dict[tuple[str, ...], int] = {}
-    for _, words in keyed:
-        times[tuple(words)] = times.get(tuple(words), 0) + 1
-    tables = _table_parts(ctx.blocks, text)
-    seen: dict[tuple[str, ...], Block] = {}
+    keys = _keys(ctx)
+    times: dict[str, int] = {}
+    for block in ctx.blocks:
+        key = keys[block][0]
+        times[key] = times.get(key, 0) + 1
+    tables = _tables(ctx)
+    seen: dict[str, Block] = {}
     taken: list[tuple[int, int]] = []
-    for block, words in keyed:
-        key = tuple(words)
+    for block in ctx.blocks:
+        key, n = keys[block]
         if block in tables:
             taken.append((block.start, block.end))
-        elif key in seen and _counts(block, text, words, options) and times[key] < _BOILERPLATE:
+        elif key in seen and times[key] < _BOILERPLATE and _counts(block, text, key, n, options):
             taken.append((block.start, block.end))
             kind = "line" if block.scope in _SHORT_SCOPES else block.scope
             yield _hit(ctx, block.start, block.end, kind, seen[key].start)
         seen.setdefault(key, block)
     yield from _sentences(options, ctx, taken)
-    yield from _runs(options, ctx, taken)
+    yield from _runs(options, ctx, taken, keys)
+
+
+def _tables(ctx: Context) -> set[Block]:
+    """``_table_parts`` of the rule's blocks, shared by ``exact`` and ``near``."""
+    blocks = ctx.blocks
+    return ctx.analysis.memo(("duplicates.tables", blocks), lambda a: _table_parts(blocks, a.doc.text))
 
 
 def _table_parts(blocks: tuple[Block, ...], text: str) -> set[Block]:
@@ -128,28 +169,31 @@ def _table_parts(blocks: tuple[Block, ...], text: str) -> set[Block]:
     return out
 
 
-def _counts(block: Block, text: str, words: list[str], options: Options) -> bool:
+def _counts(block: Block, text: str, key: str, n: int, options: Options) -> bool:
     """Is this block prose worth comparing? Bylines need two words, headlines
     ``min_words``; anything else must also end like a sentence."""
-    body = text[block.start : block.end].strip()
     if block.scope in _SHORT_SCOPES:
-        return _wordy(words, 2)
+        return _wordy_key(key, n, 2)
     if block.scope in _TITLE_SCOPES:
-        return _wordy(words, options.min_words)
-    return _wordy(words, options.min_words) and bool(_PROSE_END.search(body))
+        return _wordy_key(key, n, options.min_words)
+    body = text[block.start : block.end].strip()
+    return _wordy_key(key, n, options.min_words) and bool(_PROSE_END.search(body))
 
 
 def _sentences(options: Options, ctx: Context, taken: list[tuple[int, int]]) -> Iterator[Hit]:
     text = ctx.doc.text
     in_scope = set(ctx.blocks)
+    least = options.min_sentence_words
     keyed = []
-    times: dict[tuple[str, ...], int] = {}
+    times: dict[str, int] = {}
     for s in ctx.analysis.sentences:
-        words = _words(text[s.start : s.end])
-        if s.block in in_scope and _wordy(words, options.min_sentence_words):
-            keyed.append((s, tuple(words)))
-            times[tuple(words)] = times.get(tuple(words), 0) + 1
-    seen: dict[tuple[str, ...], int] = {}
+        if s.block not in in_scope:
+            continue
+        key, n = _key(text, s.start, s.end)
+        if _wordy_key(key, n, least):
+            keyed.append((s, key))
+            times[key] = times.get(key, 0) + 1
+    seen: dict[str, int] = {}
     for s, key in keyed:
         if key in seen and times[key] < _BOILERPLATE and not any(a <= s.start < b for a, b in taken):
             taken.append((s.start, s.end))
@@ -157,12 +201,29 @@ def _sentences(options: Options, ctx: Context, taken: list[tuple[int, int]]) -> 
         seen.setdefault(key, s.start)
 
 
-def _runs(options: Options, ctx: Context, taken: list[tuple[int, int]]) -> Iterator[Hit]:
+def _may_repeat(key: str, n: int, n_min: int) -> bool:
+    """Could the block hold a run of ``n_min`` or more words typed twice back to back?
+    Only if some ``n_min`` words in a row occur twice (the key's words fold ’ into ',
+    so this lets through everything the exact comparison in ``_runs`` can find)."""
+    if n < 2 * n_min:
+        return False
+    if n_min < 1:
+        return True
+    words = key.split(_SEP)
+    grams = list(zip(*(words[k:] for k in range(n_min)), strict=False))
+    return len(set(grams)) < len(grams)
+
+
+def _runs(
+    options: Options, ctx: Context, taken: list[tuple[int, int]], keys: dict[Block, tuple[str, int]]
+) -> Iterator[Hit]:
     """Word runs typed twice back to back (at most ``_MAX_RUN`` words), longest first."""
     n_min = options.min_run_words
     for block in ctx.blocks:
         if (block.start, block.end) in taken:
             continue  # a table, or already reported whole
+        if not _may_repeat(*keys[block], n_min):
+            continue
         toks = list(_WORD.finditer(ctx.doc.text, block.start, block.end))
         low = [t.group().lower() for t in toks]
         where: dict[str, list[int]] = {}
@@ -191,9 +252,17 @@ def _runs(options: Options, ctx: Context, taken: list[tuple[int, int]]) -> Itera
                 i += 1
 
 
+_DIGIT = regex.compile(r"\d")
+
+
 def _tabular(text: str) -> bool:
     words = _WORD.findall(text)
-    return bool(words) and sum(1 for w in words if _NUMBER.match(w)) * 5 >= len(words) * 2
+    if not words:
+        return False
+    # Every number holds a digit: too few digits and the row cannot be a table row.
+    if len(_DIGIT.findall(text)) * 5 < len(words) * 2:
+        return False
+    return sum(1 for w in words if _NUMBER.match(w)) * 5 >= len(words) * 2
 
 
 def _parallel(a: list[str], b: list[str], a_caps: list[bool], b_caps: list[bool]) -> bool:
@@ -216,33 +285,49 @@ def _parallel(a: list[str], b: list[str], a_caps: list[bool], b_caps: list[bool]
     return numbers >= 3 or (numbers >= 1 and reworded)
 
 
-def _words_and_caps(text: str) -> tuple[list[str], list[bool]]:
-    """Lower-cased words, and whether each is capitalised other than at a sentence start."""
-    words, caps = [], []
+_STARTERS = ".!?:\"“‘'("
+
+
+def _caps(text: str) -> list[bool]:
+    """Whether each word is capitalised other than at a sentence start (after
+    ``.!?:`` or an opening quote or bracket, or first in ``text``)."""
+    caps = []
+    prev_end = -1
     for m in _WORD.finditer(text):
         w = m.group()
-        before = text[: m.start()].rstrip()
-        starts = not before or before[-1] in ".!?:\"“‘'("
-        words.append(w.lower().replace("’", "'"))
+        gap = text[max(prev_end, 0) : m.start()].rstrip()
+        # With nothing but space since the last word, the character before is that
+        # word's last, a word character and never a starter.
+        starts = gap[-1] in _STARTERS if gap else prev_end < 0
         caps.append(w[:1].isupper() and not starts)
-    return words, caps
+        prev_end = m.end()
+    return caps
 
 
 def _near(options: Options, ctx: Context) -> Iterator[Hit]:
     text = ctx.doc.text
-    paras: list[tuple[Block, list[str], list[bool], set[str]]] = []
-    tables = _table_parts(ctx.blocks, text)
+    keys = _keys(ctx)
+    paras: list[tuple[Block, str, list[str], set[str], str]] = []
+    caps: dict[Block, list[bool]] = {}
+
+    def caps_of(block: Block, body: str) -> list[bool]:
+        if block not in caps:
+            caps[block] = _caps(body)
+        return caps[block]
+
+    tables = _tables(ctx)
     for block in ctx.blocks:
         body = text[block.start : block.end].strip()
         if block in tables or block.scope in _SHORT_SCOPES or _LIST_ITEM.match(body) or not _PROSE_END.search(body):
             continue
-        words, caps = _words_and_caps(body)
-        if not _wordy(words, options.min_near_words):
+        key, n = keys[block]
+        if not _wordy_key(key, n, options.min_near_words):
             continue
+        words = key.split(_SEP)
         best: tuple[float, Block] | None = None
         vocab = set(words)
-        for other, other_words, other_caps, other_vocab in paras:
-            if other_words == words:
+        for other, other_key, other_words, other_vocab, other_body in paras:
+            if other_key == key:
                 continue  # exact copies are mode: exact's business
             shorter, longer = sorted((len(words), len(other_words)))
             if shorter < options.similarity * longer:
@@ -252,8 +337,8 @@ def _near(options: Options, ctx: Context) -> Iterator[Hit]:
             ratio = difflib.SequenceMatcher(None, other_words, words, autojunk=False).ratio()
             if ratio < options.similarity or (best is not None and ratio <= best[0]):
                 continue
-            if not _parallel(other_words, words, other_caps, caps):
+            if not _parallel(other_words, words, caps_of(other, other_body), caps_of(block, body)):
                 best = (ratio, other)
         if best is not None:
             yield _hit(ctx, block.start, block.end, "paragraph", best[1].start, best[0])
-        paras.append((block, words, caps, vocab))
+        paras.append((block, key, words, vocab, body))
