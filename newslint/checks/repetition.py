@@ -14,12 +14,16 @@ Only words separated by nothing but white space count: "New York, New York" and
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
+import operator
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
 
+from ..analysis import Analysis
 from ..model import Hit
 from . import Context
 
@@ -35,6 +39,7 @@ _NUMBER_WORDS = frozenset({"nil", "unch"})
 #: A run of spaces or a tab between the two words is column layout, not a slip.
 _COLUMNS = regex.compile(r"\t| {3,}")
 _TABLE = regex.compile(r"\S(?:\t| {3,})\S")
+_NON_ASCII = regex.compile(r"[^\x00-\x7f]")
 
 
 @dataclass(frozen=True)
@@ -80,12 +85,55 @@ def _in_quotes(text: str, block_start: int, pos: int) -> bool:
     return depth > 0 or straight
 
 
+def _starts(analysis: Analysis) -> list[int]:
+    """Where each of ``analysis.tokens`` starts (shared with other checks)."""
+    return analysis.memo("tokens.starts", lambda a: list(map(operator.itemgetter(0), a.tokens)))
+
+
+def _candidates(analysis: Analysis) -> list[int]:
+    """Offsets where a doubled word may begin: a superset of ``_DOUBLE``'s match starts.
+
+    A match's first copy is a whole token (``analysis.tokens`` use the same word
+    pattern) and its second copy is the next token, equal to it ignoring case. When
+    both tokens and the space between are ASCII, "equal ignoring case" is plain
+    ``lower()`` equality; anywhere near a non-ASCII character (full case folding:
+    "ß" and "SS", "ﬁ" and "fi") the token is a candidate whatever it says.
+    """
+    tokens = analysis.tokens
+    if len(tokens) < 2:
+        return []
+    starts = _starts(analysis)
+    lows = "\n".join(map(operator.itemgetter(2), tokens)).lower().split("\n")
+    equal = map(operator.eq, lows, itertools.islice(lows, 1, None))
+    found = set(itertools.compress(range(len(lows) - 1), equal))
+    text = analysis.doc.text
+    if not text.isascii():
+        for m in _NON_ASCII.finditer(text):
+            k = bisect.bisect_right(starts, m.start()) - 1
+            found.update((k, k - 1))  # in token k or the space after it; or in token k itself
+    return sorted(starts[k] for k in found if k >= 0)
+
+
 def check(options: Options, ctx: Context) -> Iterator[Hit]:
     text = ctx.doc.text
+    candidates: list[int] = ctx.analysis.memo("repetition.candidates", _candidates)
     for block in ctx.blocks:
+        lo = bisect.bisect_left(candidates, block.start)
+        hi = bisect.bisect_left(candidates, block.end)
+        if lo == hi:
+            continue  # no match can start in this block
         if _TABLE.search(text, block.start, block.end):
             continue  # column layout: a header "loads loads" names two columns
-        for m in _DOUBLE.finditer(text, block.start, block.end, timeout=ctx.settings.regex_timeout):
+        # The matches ``_DOUBLE.finditer`` over the block would give: each starts at a
+        # candidate, and the search resumes where the last match ended.
+        resume = block.start
+        for at in candidates[lo:hi]:
+            if at < resume:
+                continue
+            m = _DOUBLE.match(text, at, block.end, timeout=ctx.settings.regex_timeout)
+            if m is None:
+                continue
+            resume = m.end()
             word = m.group(1)
             key = word.lower()
             if key in options.allowed:
