@@ -60,7 +60,7 @@ def test_regex_time_is_bounded_per_document_not_per_block(tmp_path):
     rules = tmp_path / "rules"
     write_rule(rules, "slow.backtrack", BACKTRACK)
     hostile = tmp_path / "a.txt"
-    hostile.write_text("Head\n\n" + "".join("a" * 26 + "\n\n" for _ in range(60)), encoding="utf-8")
+    hostile.write_text("Head\n\n" + "".join("a" * 28 + "\n\n" for _ in range(60)), encoding="utf-8")
     r = check_with(rules, "--select", "slow", "--timeout", "0", str(hostile))
     assert r.code == 2
     assert r.out.count("rule slow.backtrack") == 1 and "timed out" in r.out
