@@ -21,6 +21,8 @@ from __future__ import annotations
 import bisect
 import functools
 import importlib.util
+import operator
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -129,35 +131,58 @@ def _article_words(analysis: Analysis) -> _Words:
                 before.setdefault(tok.text, set()).add(prev.text)
                 previous[tok.start] = prev.text
         prev = tok
-    return _Words(analysis.word_counts, frozenset(caps), {k: frozenset(v) for k, v in before.items()}, previous)
+    counts = dict(Counter(_lows(analysis)))  # == analysis.word_counts
+    return _Words(counts, frozenset(caps), {k: frozenset(v) for k, v in before.items()}, previous)
+
+
+def _lows(analysis: Analysis) -> list[str]:
+    """Each of ``analysis.tokens`` lower-cased (one ``lower()`` over the words joined by
+    newlines: a newline is neither cased nor case-ignorable, so each word lowers as on
+    its own)."""
+    return analysis.memo(
+        "tokens.lower", lambda a: "\n".join(map(operator.itemgetter(2), a.tokens)).lower().split("\n") if a.tokens else []
+    )
+
+
+def _once(analysis: Analysis) -> dict[str, int]:
+    """Lower-cased words used exactly once in the document: token index of each."""
+    lows = _lows(analysis)
+    counts = Counter(lows)
+    return {w: i for i, w in enumerate(lows) if counts[w] == 1}
 
 
 def check(options: Options, ctx: Context) -> Iterator[Hit]:
-    words: _Words = ctx.analysis.memo("fused.words", _article_words)
+    # A candidate is used once in the article (``word_counts`` is 1), so look only at
+    # the words used once that could pass the cheap tests below, then at their tokens.
+    once: dict[str, int] = ctx.analysis.memo("fused.once", _once)
     vocabulary = ctx.settings.vocabulary
+    least = options.min_length  # lower() never shortens a word
+    picked = [i for w, i in once.items() if len(w) >= least and w not in vocabulary and w not in options.skip]
+    if not picked:
+        return
+    picked.sort()
+    tokens = ctx.analysis.tokens
+    at = [tokens[i].start for i in picked]
     for block in ctx.blocks:
-        for tok in _tokens_in(ctx.analysis, block.start, block.end):
+        lo, hi = bisect.bisect_left(at, block.start), bisect.bisect_left(at, block.end)
+        for i in picked[lo:hi]:
+            tok = tokens[i]
             text = tok.text
             if len(text) < options.min_length or not _LETTERS.fullmatch(text) or text.isupper():
                 continue
             low = text.lower()
-            if low in vocabulary or low in options.skip or words.counts.get(low, 0) > 1:
+            if low in vocabulary or low in options.skip or once.get(low) != i:  # used more than once
                 continue
             if low in unigrams():
                 continue
+            words: _Words = ctx.analysis.memo("fused.words", _article_words)
             shape = "lower" if text.islower() else "title" if text[1:].islower() else "camel"
             split = _article_split(tok, shape, block.scope, options, words)
             if split is None and shape != "camel":
-                at = _lexicon_split(low, options, both_closed=shape == "title")
-                split = None if at is None else f"{text[:at]} {text[at:]}"
+                at_ = _lexicon_split(low, options, both_closed=shape == "title")
+                split = None if at_ is None else f"{text[:at_]} {text[at_:]}"
             if split is not None:
                 yield Hit(tok.start, tok.end, {"suggestion": split}, (split,))
-
-
-def _tokens_in(analysis: Analysis, start: int, end: int) -> list[Token]:
-    tokens = analysis.tokens
-    starts: list[int] = analysis.memo("fused.starts", lambda a: [t.start for t in a.tokens])
-    return list(tokens[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)])
 
 
 def _article_split(tok: Token, shape: str, scope: str, options: Options, words: _Words) -> str | None:
