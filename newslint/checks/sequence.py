@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -56,13 +57,45 @@ class Options:
     @functools.cached_property
     def prefilter(self) -> regex.Pattern | None:
         """Any anchor word of any pattern, or None when some pattern has no anchor."""
+        source = self._prefilter_source
+        return None if source is None else regex.compile(source, regex.V1 | regex.IGNORECASE)
+
+    @functools.cached_property
+    def prefilter_simple(self) -> regex.Pattern | None:
+        """``prefilter`` with simple case folding, about twice as fast: the same matches
+        in text without a character that folds to several ("ß" to "ss"; ``_full_fold``),
+        since the anchor words are ASCII."""
+        words = self._anchor_words
+        if words is None or not all(w.isascii() for w in words):
+            return self.prefilter
+        return regex.compile(self._prefilter_source, regex.V0 | regex.IGNORECASE)
+
+    @functools.cached_property
+    def _anchor_words(self) -> frozenset[str] | None:
         words: set[str] = set()
         for p in self.compiled:
             if p.anchors is None:
                 return None
             words |= p.anchors
+        return frozenset(words)
+
+    @functools.cached_property
+    def _prefilter_source(self) -> str | None:
+        words = self._anchor_words
+        if words is None:
+            return None
         alternation = "|".join(regex.escape(w).replace("'", "['’]") for w in sorted(words, key=len, reverse=True))
-        return regex.compile(rf"(?<![\w'’-])(?:{alternation})(?![\w'’-])", regex.V1 | regex.IGNORECASE)
+        return rf"(?<![\w'’-])(?:{alternation})(?![\w'’-])"
+
+
+def _full_fold(analysis: Analysis) -> frozenset[str]:
+    """Characters of the document whose full case folding differs from the simple one
+    (several characters: "ß", "ﬁ", "İ"), and any the Unicode tables here do not know."""
+    return frozenset(
+        c
+        for c in set(analysis.doc.text)
+        if not c.isascii() and (len(c.casefold()) != 1 or unicodedata.category(c) == "Cn")
+    )
 
 
 class SentenceTokens:
@@ -97,8 +130,12 @@ def _candidates(options: Options, ctx: Context, st: SentenceTokens) -> Iterator[
         yield from (s for s in st.sentences if s.block in in_scope)
         return
     seen: set[int] = set()
+    text = ctx.doc.text
+    unsafe: frozenset[str] = ctx.analysis.memo("sequence.full-fold", _full_fold)
     for block in ctx.blocks:
-        for m in options.prefilter.finditer(ctx.doc.text, block.start, block.end, timeout=ctx.settings.regex_timeout):
+        simple = unsafe.isdisjoint(text[block.start : block.end])
+        prefilter = options.prefilter_simple if simple else options.prefilter
+        for m in prefilter.finditer(text, block.start, block.end, timeout=ctx.settings.regex_timeout):
             i = st.index(m.start())
             if i >= 0 and i not in seen and st.sentences[i].end > m.start():
                 seen.add(i)
