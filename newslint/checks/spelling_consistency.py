@@ -115,6 +115,11 @@ def _pieces(name: str) -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+@functools.lru_cache(maxsize=8)
+def _piece_set(name: str) -> frozenset[str]:
+    return frozenset(_pieces(name))
+
+
 def contested_categories(options: Options, ctx: Context) -> frozenset[str]:
     """Categories whose both systems may occur in the rule's blocks, plus their tie-breakers.
 
@@ -130,7 +135,7 @@ def contested_categories(options: Options, ctx: Context) -> frozenset[str]:
     pieces = _pieces(options.spellings)
     forms = options.table.forms
     sides: dict[str, set[int]] = {}
-    for piece in lowered.intersection(pieces):
+    for piece in lowered & _piece_set(options.spellings):  # iterates the smaller set
         for form in pieces[piece]:
             if "-" in form and not all(p in lowered for p in form.split("-")):
                 continue
