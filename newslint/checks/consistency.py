@@ -29,6 +29,10 @@ PARAMS = frozenset({"expected", "count", "expected_count", "form", "expected_for
 _WORDISH = regex.compile(r"[\p{L}]+(?:['’][\p{L}]+)*")
 _OPENERS = "\"'“‘([{«"
 _DQUOTE = regex.compile(r'["\u201c\u201d]')
+# Blocks shorter than this (wire table lines) are searched with the alternation: one call.
+_SHORT = 200
+# What ties a form to the others in one alternation: group numbers, recursion, global flags.
+_GROUP_REFS = regex.compile(r"\\[1-9g]|\(\?(?:P[=>]|&|R|[-+]?\d|\(|\||[a-zA-Z-]+\))")
 
 
 @dataclass(frozen=True)
@@ -86,6 +90,21 @@ class Options:
         return regex.compile(body, regex.V1 | (regex.IGNORECASE if self.ignorecase else 0))
 
     @functools.cached_property
+    def searches(self) -> tuple[tuple[str, int, regex.Pattern], ...] | None:
+        """(group, form, pattern) for each form alone, bounded as in ``pattern``, whose
+        matches ``pattern_uses`` merges into ``pattern``'s: an alternation of forms led by
+        lookbehinds defeats ``regex``'s literal scan (6x slower on style.consistency).
+        None when a form refers to groups by number or sets global flags: ``pattern`` then."""
+        if not self.groups or any(_GROUP_REFS.search(p) for g in self.groups for p in g):
+            return None
+        flags = regex.V1 | (regex.IGNORECASE if self.ignorecase else 0)
+        return tuple(
+            (str(i), j, regex.compile(f"(?:{p})" if self.nonword else rf"(?<![\w-])(?:{p})(?![\w-])", flags))
+            for i, g in enumerate(self.groups)
+            for j, p in enumerate(g)
+        )
+
+    @functools.cached_property
     def form_patterns(self) -> tuple[tuple[regex.Pattern, ...], ...]:
         """Each form alone, to test a span found by another group's form."""
         flags = regex.V1 | (regex.IGNORECASE if self.ignorecase else 0)
@@ -117,17 +136,52 @@ def pattern_uses(options: Options, ctx: Context) -> list[Use]:
         return []
     text = ctx.text
     out = []
-    for m in finditer(pattern, ctx):
-        name = next(k for k, v in m.groupdict().items() if k.startswith("nlv") and v is not None)
-        group, form = name[3:].split("_")
-        out.append(Use(m.start(), m.end(), group, int(form)))
+    for start, end, group, form in _matches(options, ctx):
+        out.append(Use(start, end, group, form))
         for i, g in enumerate(options.form_patterns):
             if str(i) == group:
                 continue
-            j = next((j for j, p in enumerate(g) if p.fullmatch(text, m.start(), m.end())), None)
+            j = next((j for j, p in enumerate(g) if p.fullmatch(text, start, end)), None)
             if j is not None:
-                out.append(Use(m.start(), m.end(), str(i), j))
+                out.append(Use(start, end, str(i), j))
     return out
+
+
+def _matches(options: Options, ctx: Context) -> Iterator[tuple[int, int, str, int]]:
+    """(start, end, group, form) of each match of ``options.pattern`` in the rule's blocks.
+
+    Found from each form's own pattern: every start where a form matches (overlapped),
+    then the alternation's walk — at the leftmost start, the first form listed that
+    matches there, and on from its end. A block where some form matches empty (whose
+    successor rules differ) is searched with the alternation itself.
+    """
+    searches, text = options.searches, ctx.text
+    for block in ctx.blocks:
+        found: dict[int, tuple[int, str, int]] = {}
+        empty = searches is None or block.end - block.start < _SHORT
+        for group, form, search in () if empty else searches:
+            timeout = ctx.settings.regex_timeout  # what is left of the rule's budget: read per call
+            for m in search.finditer(text, block.start, block.end, overlapped=True, timeout=timeout):
+                start, end = m.span()
+                if start == end:
+                    empty = True
+                    break
+                if start not in found:
+                    found[start] = (end, group, form)
+            if empty:
+                break
+        if empty:
+            for m in options.pattern.finditer(text, block.start, block.end, timeout=ctx.settings.regex_timeout):
+                name = next(k for k, v in m.groupdict().items() if k.startswith("nlv") and v is not None)
+                group, form = name[3:].split("_")
+                yield m.start(), m.end(), group, int(form)
+            continue
+        pos = block.start
+        for start in sorted(found):
+            if start >= pos:
+                end, group, form = found[start]
+                yield start, end, group, form
+                pos = end
 
 
 def contested(uses: Iterable[Use]) -> bool:
