@@ -7,6 +7,8 @@ person table or the date mentions never pays for them.
 from __future__ import annotations
 
 import functools
+import operator
+from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -18,6 +20,7 @@ if TYPE_CHECKING:
     from .settings import Settings
 
 _WORD = regex.compile(r"\w+(?:['’\-]\w+)*")
+_START, _END, _GROUP = operator.methodcaller("start"), operator.methodcaller("end"), operator.methodcaller("group")
 _SENTENCE_END = regex.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\d])""")
 _ABBREVIATIONS = frozenset(
     ["mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "gen", "lt", "col", "capt", "cmdr", "sgt", "maj", "adm", "gov", "sen", "rep", "rev", "hon", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "co", "corp", "ltd", "plc", "bros", "no", "nos", "vs", "mt", "ft", "ave", "blvd", "dept", "est", "fig", "approx", "u.s", "u.k", "u.n", "e.g", "i.e", "etc", "al"]
@@ -76,9 +79,23 @@ class Analysis:
     def tokens(self) -> tuple[Token, ...]:
         text = self.doc.text
         out: list[Token] = []
+        make = Token._make
         for block in self.doc.blocks:
-            out.extend(Token(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, block.start, block.end))
+            ms = list(_WORD.finditer(text, block.start, block.end))
+            out.extend(map(make, zip(map(_START, ms), map(_END, ms), map(_GROUP, ms), strict=True)))
         return tuple(out)
+
+    @functools.cached_property
+    def token_lower(self) -> list[str]:
+        """Each token lower-cased, in token order (one ``lower()`` call for the document)."""
+        if not self.tokens:
+            return []
+        return "\n".join(t.text for t in self.tokens).lower().split("\n")
+
+    @functools.cached_property
+    def token_starts(self) -> list[int]:
+        """Token start offsets, for bisecting from a text offset to a token."""
+        return [t.start for t in self.tokens]
 
     @functools.cached_property
     def sentences(self) -> tuple[Sentence, ...]:
@@ -90,11 +107,7 @@ class Analysis:
     @functools.cached_property
     def word_counts(self) -> dict[str, int]:
         """Lower-cased word frequencies over the whole document."""
-        counts: dict[str, int] = {}
-        for tok in self.tokens:
-            key = tok.text.lower()
-            counts[key] = counts.get(key, 0) + 1
-        return counts
+        return dict(Counter(self.token_lower))
 
     def memo(self, key: str, compute: Any) -> Any:
         """Share an expensive result between rules of one document (e.g. a person table)."""

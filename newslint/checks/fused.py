@@ -21,7 +21,6 @@ from __future__ import annotations
 import bisect
 import functools
 import importlib.util
-import operator
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -136,12 +135,8 @@ def _article_words(analysis: Analysis) -> _Words:
 
 
 def _lows(analysis: Analysis) -> list[str]:
-    """Each of ``analysis.tokens`` lower-cased (one ``lower()`` over the words joined by
-    newlines: a newline is neither cased nor case-ignorable, so each word lowers as on
-    its own)."""
-    return analysis.memo(
-        "tokens.lower", lambda a: "\n".join(map(operator.itemgetter(2), a.tokens)).lower().split("\n") if a.tokens else []
-    )
+    """Each of ``analysis.tokens`` lower-cased (shared by every check through Analysis)."""
+    return analysis.token_lower
 
 
 def _once(analysis: Analysis) -> dict[str, int]:

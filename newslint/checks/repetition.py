@@ -87,7 +87,7 @@ def _in_quotes(text: str, block_start: int, pos: int) -> bool:
 
 def _starts(analysis: Analysis) -> list[int]:
     """Where each of ``analysis.tokens`` starts (shared with other checks)."""
-    return analysis.memo("tokens.starts", lambda a: list(map(operator.itemgetter(0), a.tokens)))
+    return analysis.token_starts
 
 
 def _candidates(analysis: Analysis) -> list[int]:
