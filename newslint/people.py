@@ -60,7 +60,7 @@ class Lexicon:
 def _load(name: str) -> dict:
     from .rules import data_file
 
-    return YAML(typ="safe", pure=True).load(data_file(name).read_text(encoding="utf-8")) or {}
+    return YAML(typ="safe").load(data_file(name).read_text(encoding="utf-8")) or {}
 
 
 def _norm(word: str) -> str:

@@ -63,7 +63,7 @@ def parse_date_value(value: Any) -> dt.date | None:
 def _load_yaml(text: str) -> Any:
     from ruamel.yaml import YAML
 
-    yaml = YAML(typ="safe", pure=True)
+    yaml = YAML(typ="safe")
     return yaml.load(text)
 
 
