@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from types import ModuleType
 
 from . import checks
-from .analysis import Analysis
+from .language.analysis import Analysis
 from .directives import find_directives, suppressions, unknown_names
 from .document import Document, LineIndex
 from .model import FileError, FileResult, Finding, Hit, Rule

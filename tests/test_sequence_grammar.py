@@ -7,7 +7,7 @@ import re
 import pytest
 
 from newslint.checks.sequence import Options
-from newslint.grammar.sequence import (
+from newslint.language.patterngrammar import (
     Alt,
     Gap,
     Not,

@@ -18,7 +18,7 @@ import pkgutil
 from dataclasses import dataclass
 from types import ModuleType
 
-from ..analysis import Analysis
+from ..language.analysis import Analysis
 from ..document import Block, Document
 from ..settings import Settings
 

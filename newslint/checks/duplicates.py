@@ -24,7 +24,7 @@ from typing import Literal
 
 import regex
 
-from ..analysis import Analysis
+from ..language.analysis import Analysis
 from ..document import Block, LineIndex
 from ..model import Hit
 from . import Context

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import regex
 
-from ..analysis import Analysis, Token
+from ..language.analysis import Analysis, Token
 from ..model import Hit
 from . import Context
 

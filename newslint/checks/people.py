@@ -23,7 +23,7 @@ import regex
 
 from ..document import BODY_SCOPES, LineIndex
 from ..model import Hit
-from ..people import (
+from ..language.persons import (
     _DEMONYM,
     Mention,
     Person,
