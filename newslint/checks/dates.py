@@ -14,8 +14,8 @@ from typing import Literal
 
 import regex
 
-from ..language.datementions import Mention, clause_tense, describe, governed, mentions, sentence_at
 from ..language.dategrammar import MONTHS, WEEKDAYS
+from ..language.datementions import Mention, clause_tense, describe, governed, mentions, sentence_at
 from ..model import Hit
 from . import Context
 

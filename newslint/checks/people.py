@@ -22,7 +22,6 @@ from typing import Literal
 import regex
 
 from ..document import BODY_SCOPES, LineIndex
-from ..model import Hit
 from ..language.persons import (
     _DEMONYM,
     Mention,
@@ -36,6 +35,7 @@ from ..language.persons import (
     surname_of,
     within_one_edit,
 )
+from ..model import Hit
 from . import Context
 
 PARAMS = frozenset({"other", "lines", "name", "kind"})

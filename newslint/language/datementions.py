@@ -25,8 +25,8 @@ import regex
 from .dategrammar import MONTHS, RELATIVE_DAYS, WEEKDAYS, DateExpr, find_dates
 
 if TYPE_CHECKING:
-    from .analysis import Analysis, Sentence
     from ..document import Block
+    from .analysis import Analysis, Sentence
 
 
 @dataclass(frozen=True)
