@@ -54,6 +54,12 @@ def unigrams() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def longest_unigram() -> int:
+    """Length of the lexicon's longest word: no split part can be longer."""
+    return max(map(len, unigrams()), default=0)
+
+
+@functools.lru_cache(maxsize=1)
 def bigrams() -> str:
     """symspellpy's bigram dictionary as one string, one "word word count" a line.
 
@@ -229,7 +235,10 @@ def _lexicon_split(low: str, options: Options, *, both_closed: bool = False) -> 
     lex = unigrams()
     closed = options.closed_set
     best: tuple[int, int] | None = None
-    for i in range(2, len(low) - 1):
+    # Both parts must be lexicon words, so neither is longer than the longest one:
+    # only those split points are tried (a 3 MB token costs O(1) splits, not O(n)).
+    longest = longest_unigram()
+    for i in range(max(2, len(low) - longest), min(len(low) - 1, longest + 1)):
         a, b = low[:i], low[i:]
         if a not in lex or b not in lex:
             continue
