@@ -18,7 +18,7 @@ class BadRequest(ValueError):
 @dataclass(frozen=True)
 class CheckRequest:
     text: str
-    filename: str = "<text>"
+    filename: str = "-"  # what the CLI calls stdin without --stdin-filename
     format: str | None = None
     date: dt.date | None = None
     select: tuple[str, ...] = ()
@@ -41,7 +41,7 @@ def parse_body(body: bytes) -> CheckRequest:
         raise BadRequest("'text' is required and must be a string")
     return CheckRequest(
         text=text,
-        filename=_string(data, "filename") or "<text>",
+        filename=_string(data, "filename") or "-",
         format=_format(data.get("format")),
         date=_date(data.get("date")),
         select=_ids(data, "select"),

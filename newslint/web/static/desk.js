@@ -4,7 +4,7 @@
 "use strict";
 
 const $ = (id) => document.getElementById(id);
-const state = { report: null, text: "", findings: [], ruleDocs: {}, filename: "<text>" };
+const state = { report: null, text: "", findings: [], ruleDocs: {}, filename: "-" };
 
 /** UTF-16 index of each code point offset in `text` (one extra entry for the end). */
 function unitsOf(text) {
