@@ -173,3 +173,16 @@ def test_real_server_answers_40_concurrent_checks(server):
     for text, answer in zip(texts, answers, strict=True):
         (file,) = answer.json()["files"]
         assert file["findings"] and all(text[f["offset"] : f["offset"] + f["length"]] == f["match"] for f in file["findings"])
+
+
+def test_a_fresh_server_answers_concurrent_first_checks_with_different_rule_choices():
+    """The first checks load rule sets at once in several threads (pyparsing's first calls race)."""
+    choices = [["words"], ["grammar"], ["dates"], ["names"], ["style"], ["punctuation"], ["structure"], ["numbers"]] * 2
+
+    async def go(base):
+        async with httpx.AsyncClient(base_url=base, timeout=120) as c:
+            return await asyncio.gather(*(c.post("/api/check", json={"text": STORY, "select": s}) for s in choices))
+
+    with running_server("--workers", "8") as base:
+        answers = run(go(base))
+    assert [(a.status_code, a.text[:200] if a.status_code != 200 else "") for a in answers] == [(200, "")] * len(choices)

@@ -67,6 +67,7 @@ async def _read_limited(request: Request, limit: int) -> bytes:
 def create_app(settings: Settings | None = None) -> Starlette:
     """A fresh app with its own worker pool (tests build several)."""
     settings = settings or Settings()
+    service.warm_up(settings.config)
     pool = concurrent.futures.ThreadPoolExecutor(max_workers=settings.workers, thread_name_prefix="newslint-check")
 
     async def off_loop(fn: Callable[..., Any], *args: Any) -> Any:

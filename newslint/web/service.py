@@ -7,6 +7,7 @@ API can never drift from ``newslint check --format json``.
 from __future__ import annotations
 
 import functools
+import threading
 from typing import Any
 
 from newslint import lint_text
@@ -74,3 +75,26 @@ def article_meta(req: CheckRequest) -> dict[str, Any]:
     doc, _problems = parse(req.text, req.filename, fmt)
     date = doc.meta.date
     return {"format": fmt, "date": date.isoformat() if date else None, "date_source": doc.meta.date_source}
+
+
+_warm_lock = threading.Lock()
+
+
+@functools.lru_cache(maxsize=8)
+def _warmed(config: str | None) -> bool:
+    listing = rules_listing(config)
+    examples = [text for r in listing["rules"] for kind in ("bad", "good") for text in r["examples"][kind]]
+    for fmt in ("plain", "markdown", "html"):
+        lint_text("\n\n".join(examples), format=fmt, config=config)
+    return True
+
+
+def warm_up(config: str | None = None) -> None:
+    """Load the rules and run every parser and rule once, in one thread, before serving.
+
+    pyparsing settles how to call each parse action on its first call, and that first
+    call is not thread-safe: two checks racing through it fail with a TypeError. After
+    one pass over every rule's examples, concurrent checks only reuse what is settled.
+    """
+    with _warm_lock:
+        _warmed(config)
