@@ -148,7 +148,7 @@ def test_first_parses_in_many_threads_at_once_all_succeed():
         patterngrammar._grammar.cache_clear()
         gate = threading.Barrier(8)
 
-        def work(i: int) -> None:
+        def work(i: int, gate: threading.Barrier = gate) -> None:
             gate.wait()
             try:
                 patterngrammar.parse(patterns[i % len(patterns)])
