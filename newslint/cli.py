@@ -18,7 +18,7 @@ from . import __version__
 from .model import SEVERITY_NAMES, FileError, FileResult, Severity
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-COMMANDS = ("check", "rules", "rule", "serve")
+COMMANDS = ("check", "rules", "rule", "serve", "parse")
 
 EPILOG = """\
 examples:
@@ -28,6 +28,7 @@ examples:
   newslint check . --format sarif --output newslint.sarif
   newslint rules                           list the active rules
   newslint rule dates.weekday              show one rule's documentation
+  newslint parse story.md --format json    show the prose blocks newslint reads
 
 exit codes: 0 no findings at or above --fail-on; 1 findings; 2 usage, config, rule or input error
 """
@@ -88,6 +89,9 @@ def build_parser() -> argparse.ArgumentParser:
     rule.add_argument("id", metavar="ID")
     _common(rule)
     _serve_parser(sub)
+    from .parse_view import add_parser
+
+    add_parser(sub)
     return parser
 
 
@@ -117,6 +121,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(args)
         if args.command == "rules":
             return _rules(args)
+        if args.command == "parse":
+            return _parse(args)
         if args.command == "serve":
             from .web.server import serve
 
@@ -160,17 +166,9 @@ def _check(args: argparse.Namespace) -> int:
     if not args.paths:
         sys.stderr.write("newslint: error: no paths given (use - for stdin)\n")
         return EXIT_ERROR
-    date = None
-    if args.date:
-        from .parsers.frontmatter import plausible
-
-        try:
-            date = dt.date.fromisoformat(args.date)
-        except ValueError:
-            date = None
-        if date is None or not plausible(date):
-            sys.stderr.write(f"newslint: error: --date must be YYYY-MM-DD (years 1000-8999), not {args.date!r}\n")
-            return EXIT_ERROR
+    date = _date_option(args.date)
+    if args.date and date is None:
+        return EXIT_ERROR
     if args.config and not os.path.isfile(args.config):
         sys.stderr.write(f"newslint: error: config file not found: {args.config}\n")
         return EXIT_ERROR
@@ -223,6 +221,31 @@ def _check(args: argparse.Namespace) -> int:
     if not args.exit_zero and any(f.severity >= fail_on for r in results for f in r.findings):
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _date_option(value: str | None) -> dt.date | None:
+    """The --date value; None (after saying why on stderr) when it is not a plausible date."""
+    if not value:
+        return None
+    from .parsers.frontmatter import plausible
+
+    try:
+        date = dt.date.fromisoformat(value)
+    except ValueError:
+        date = None
+    if date is None or not plausible(date):
+        sys.stderr.write(f"newslint: error: --date must be YYYY-MM-DD (years 1000-8999), not {value!r}\n")
+        return None
+    return date
+
+
+def _parse(args: argparse.Namespace) -> int:
+    from .parse_view import run
+
+    date = _date_option(args.date)
+    if args.date and date is None:
+        return EXIT_ERROR
+    return run(args.paths, output_format=args.format, fmt=args.input_format, stdin_filename=args.stdin_filename, date=date)
 
 
 def _is_input(output: str, sources: Sequence[object]) -> bool:
