@@ -85,6 +85,8 @@ class _ByteOffsets:
             self.extra.append(total)
 
     def __call__(self, byte: int) -> int:
+        if not self.starts or byte <= self.starts[0]:
+            return self.base + byte
         i = bisect.bisect_left(self.starts, byte) - 1
         return self.base + byte - (self.extra[i] if i >= 0 else 0)
 
@@ -248,6 +250,9 @@ class _Reader:
             if self.url_end >= e:
                 return
             s = self.url_end
+        if not _may_hold_url(source, s, e):
+            run.keep(s, e)
+            return
         for m in _BARE_URL.finditer(source, s, e):
             url = _URL.match(source, m.start())
             end = _trim_url(source, m.start(), url.end()) if url else m.start()
@@ -327,6 +332,15 @@ class _Reader:
             else:
                 run.gap()
         return pos
+
+
+def _may_hold_url(source: str, s: int, e: int) -> bool:
+    """A quick test before ``_BARE_URL``: plain finds are ten times faster than the regex scan."""
+    find = source.find
+    return any(find(hint, s, e) != -1 for hint in _URL_HINTS)
+
+
+_URL_HINTS = ("://", "ww.", "wW.", "Ww.", "WW.")
 
 
 def _line_end(source: str, start: int, end: int) -> int:
