@@ -245,7 +245,8 @@ def _parse(args: argparse.Namespace) -> int:
     date = _date_option(args.date)
     if args.date and date is None:
         return EXIT_ERROR
-    return run(args.paths, output_format=args.format, fmt=args.input_format, stdin_filename=args.stdin_filename, date=date)
+    report, code = run(args.paths, output_format=args.format, fmt=args.input_format, stdin_filename=args.stdin_filename, date=date)
+    return _write(report, None) or code
 
 
 def _is_input(output: str, sources: Sequence[object]) -> bool:

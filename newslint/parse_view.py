@@ -119,8 +119,11 @@ def add_parser(sub) -> None:  # type: ignore[no-untyped-def]
     p.add_argument("--date", metavar="YYYY-MM-DD", help="publication date for every file (overrides the file's)")
 
 
-def run(paths: Sequence[str], *, output_format: str, fmt: str | None, stdin_filename: str | None, date: dt.date | None) -> int:
-    """Print the view of every readable file; 2 when any input could not be read or had problems."""
+def run(
+    paths: Sequence[str], *, output_format: str, fmt: str | None, stdin_filename: str | None, date: dt.date | None
+) -> tuple[str, int]:
+    """The report on every readable file, and the exit code: 2 when any input could not
+    be read or had parse problems (said on stderr), else 0."""
     sources, errors = discover(list(paths))
     files: list[ParsedFile] = []
     for source in sources:
@@ -133,8 +136,6 @@ def run(paths: Sequence[str], *, output_format: str, fmt: str | None, stdin_file
         parsed = read_source(text, name, fmt or format_for(source.path or stdin_filename or name), date)
         errors.extend((name, problem) for problem in parsed.problems)
         files.append(parsed)
-    sys.stdout.write(render_json(files) if output_format == "json" else render_text(files))
-    sys.stdout.flush()
     for path, message in errors:
         sys.stderr.write(f"{path}: {message}\n")
-    return 2 if errors else 0
+    return (render_json(files) if output_format == "json" else render_text(files)), (2 if errors else 0)
