@@ -101,10 +101,8 @@ RESULTS = (
 
 def _schema_path() -> Path | None:
     here = Path(__file__).resolve()
-    for candidate in (
-        here.parents[2] / "shared/schemas/sarif-schema-2.1.0.json",
-        here.parents[1] / "../shared/schemas/sarif-schema-2.1.0.json",
-    ):
+    for parent in here.parents:  # the repo's sibling ../shared, from a worktree too
+        candidate = parent / "shared/schemas/sarif-schema-2.1.0.json"
         if candidate.is_file():
             return candidate
     return None

@@ -20,7 +20,7 @@ from typing import ClassVar
 
 import regex
 
-from ..model import Hit
+from ..model import Edit, Hit
 from . import Context
 from ._patterns import compile_problems, finditer
 
@@ -252,7 +252,7 @@ def resolve(
                 "form": label(key, u.form, members),
                 "expected_form": expected_form,
             }
-            yield Hit(u.start, u.end, params, (expected,))
+            yield Hit(u.start, u.end, params, (expected,), edits=(Edit(u.start, u.end - u.start, expected),))
 
 
 def prose_majority(uses: Iterable[Use], ctx: Context) -> dict[str, int]:
