@@ -107,7 +107,7 @@ def locate(rule: Rule, hit: Hit, doc: Document, lines: LineIndex) -> Finding:
         length=end - start,
         match=match,
         suggestions=tuple(hit.suggestions),
-        fix=source_fix(rule.fix, hit.edits, doc) if rule.fix and hit.edits else None,
+        fix=source_fix(rule.fix, hit.edits, doc, (start, end)) if rule.fix and hit.edits else None,
     )
 
 

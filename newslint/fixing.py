@@ -15,14 +15,20 @@ from .document import Document
 from .model import Edit, Finding, Fix
 
 
-def source_fix(applicability: str, edits: Sequence[Edit], doc: Document) -> Fix | None:
-    """The Fix for a hit's text edits, or None when any edit cannot be mapped exactly."""
+def source_fix(applicability: str, edits: Sequence[Edit], doc: Document, within: tuple[int, int]) -> Fix | None:
+    """The Fix for a hit's text edits, or None when any edit cannot be mapped exactly.
+
+    Every edit must lie inside the finding's source span ``within``: a fix edits its
+    own finding only, and so its positions follow from the finding's (``positions``).
+    """
     mapped: list[Edit] = []
     for edit in edits:
         span = source_span(doc, edit.offset, edit.end)
         if span is None:
             return None
         start, end = span
+        if not within[0] <= start <= end <= within[1]:
+            return None
         mapped.append(Edit(start, end - start, edit.replacement))
     mapped.sort(key=lambda e: (e.offset, e.length))
     if not mapped or _self_overlapping(mapped):
@@ -61,6 +67,22 @@ def source_span(doc: Document, start: int, end: int) -> tuple[int, int] | None:
     s = ss[first] + (start - ts[first] if verbatim[first] else 0)
     e = ss[i] + (end - ts[i] if verbatim[i] else sl[i])
     return s, e
+
+
+def positions(finding: Finding, edit: Edit) -> tuple[int, int, int, int]:
+    """1-based (line, column, end_line, end_column) of an edit inside ``finding``'s span.
+
+    Counted from the finding's own start and ``match`` (its source text), lines split
+    on ``\n`` only, so no formatter needs the source.
+    """
+    def at(offset: int) -> tuple[int, int]:
+        before = finding.match[: offset - finding.offset]
+        breaks = before.count("\n")
+        if not breaks:
+            return finding.line, finding.column + len(before)
+        return finding.line + breaks, len(before) - before.rfind("\n")
+
+    return (*at(edit.offset), *at(edit.end))
 
 
 def _blank_piece(doc: Document, i: int) -> bool:
