@@ -128,16 +128,20 @@ def applicable(findings: Iterable[Finding], unsafe: bool) -> list[Fix]:
     return [f.fix for f in findings if f.fix is not None and (unsafe or f.fix.applicability == "safe")]
 
 
+def _order(fix: Fix) -> tuple:
+    return (tuple((e.offset, e.length, e.replacement) for e in fix.edits), fix.message)
+
+
 def apply_fixes(text: str, fixes: Sequence[Fix]) -> tuple[str, int]:
     """``text`` with ``fixes`` applied and how many were; deterministic whatever the order given.
 
-    Fixes are taken in source order (first edit, then its length, then the edits
-    themselves); a fix that overlaps one already taken is dropped whole, to be
+    Fixes are taken in source order (by their edits' offsets, lengths, then
+    replacements); a fix that overlaps one already taken is dropped whole, to be
     found again on the next lint pass if it still applies.
     """
     taken: list[Edit] = []
     count = 0
-    for fix in sorted(fixes, key=lambda f: (f.edits[0].offset, f.edits[0].length, f.edits)):
+    for fix in sorted(fixes, key=_order):
         if any(e.end > len(text) for e in fix.edits):
             continue
         if any(_overlap(a, b) for a in fix.edits for b in taken):
