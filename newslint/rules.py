@@ -169,7 +169,6 @@ def parse_rule(rule_id: str, path: str, data: Any) -> tuple[Rule | None, list[Co
         enabled = True
 
     examples = _parse_examples(data, err)
-    fix = _parse_fix(data, module, check_name, err)
 
     option_values = {k: v for k, v in data.items() if k not in COMMON_KEYS}
     options = None
@@ -181,6 +180,7 @@ def parse_rule(rule_id: str, path: str, data: Any) -> tuple[Rule | None, list[Co
         if message.startswith("unknown key") and "did you mean" not in message:
             message += did_you_mean(top, COMMON_KEYS)
         err(top if top in option_values else None, message)
+    fix = _parse_fix(data, module, options, check_name, err)
     if errors:
         return None, errors
     return (
@@ -231,12 +231,15 @@ def _parse_examples(data: dict, err: Any) -> Examples:
     return Examples(tuple(out["bad"]), tuple(out["good"]))
 
 
-def _parse_fix(data: dict, module: Any, check_name: str, err: Any) -> str | None:
+def _parse_fix(data: dict, module: Any, options: Any, check_name: str, err: Any) -> str | None:
     """The rule's ``fix:`` (safe, unsafe or none); default: what the check type offers.
 
-    A check type offers fixes by naming its default applicability in ``FIX``.
+    A check type offers fixes by naming its default applicability in ``FIX``, or by a
+    function of the rule's options that returns it (None: no fixes for those options).
     """
     offered = getattr(module, "FIX", None)
+    if callable(offered):
+        offered = offered(options) if options is not None else None
     if "fix" not in data:
         return offered
     raw = data["fix"]

@@ -230,3 +230,29 @@ def test_fix_key_is_validated(tmp_path: Path) -> None:
     assert r.code == 2
     assert f"{d}/bad/word.yml:3:6: error: 'fix' must be one of safe, unsafe, none, not 'maybe'" in r.err
     assert f"{d}/bad/none.yml:4:6: error: check 'existence' offers no fixes; remove 'fix' or set it to none" in r.err
+
+
+def test_name_variant_fix_is_unsafe_and_ties_offer_none(tmp_path: Path) -> None:
+    majority = "Secretary of State Antony Blinken arrived.\n\nAntony Blinken spoke first. Anthony Blinken said the talks were useful.\n"
+    art = write(tmp_path, "names.txt", majority.encode())
+    doc = json.loads(check("--format", "json", "--select", "names", str(art)).out)
+    (variant,) = [f for f in doc["files"][0]["findings"] if f["rule"] == "names.variant"]
+    assert variant["fix"]["applicability"] == "unsafe"
+    assert variant["fix"]["edits"][0]["replacement"] == "Antony Blinken"
+    check("--fix", "--unsafe-fixes", str(art))
+    assert art.read_text(encoding="utf-8") == majority.replace("Anthony", "Antony")
+    tie = "Secretary of State Antony Blinken arrived.\n\nAnthony Blinken said the talks were useful.\n"
+    doc = json.loads(check("--format", "json", "--select", "names", str(write(tmp_path, "tie.txt", tie.encode()))).out)
+    assert [f["fix"] for f in doc["files"][0]["findings"] if f["rule"] == "names.variant"] == [None]
+
+
+def test_a_rule_can_turn_its_fix_off(tmp_path: Path) -> None:
+    d = tmp_path / "r" / "house"
+    d.mkdir(parents=True)
+    (d / "doubled.yml").write_text("check: repetition\nmessage: 'Doubled: {match}'\nfix: none\n", encoding="utf-8")
+    (d / "swap.yml").write_text("check: substitution\nmessage: 'Use {expected}'\nswap: {'e-mail': email}\n", encoding="utf-8")
+    (d / "safe-swap.yml").write_text("check: substitution\nmessage: 'Use {expected}'\nswap: {'per cent': percent}\nfix: safe\n", encoding="utf-8")
+    art = write(tmp_path, "a.txt", b"Send the the e-mail, said 5 per cent of staff.\n")
+    r = run_cli(["check", "--no-config", "--rule-dir", str(tmp_path / "r"), "--select", "house", "--fix", str(art)])
+    assert "[house.doubled]" in r.out and "[house.swap]" in r.out and "safe-swap" not in r.out
+    assert art.read_bytes() == b"Send the the e-mail, said 5 percent of staff.\n"
