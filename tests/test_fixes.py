@@ -10,10 +10,14 @@ from pathlib import Path
 
 import pytest
 from clihelpers import run_cli
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from invariants import check_result
 
 from newslint.document import LineIndex
 from newslint.engine import lint_source
-from newslint.fixing import apply_fixes
+from newslint.fixcli import fix_text
+from newslint.fixing import applicable, apply_fixes
 from newslint.model import Edit, Fix
 from newslint.rules import builtin_rules_dir, load_rules
 
@@ -256,3 +260,37 @@ def test_a_rule_can_turn_its_fix_off(tmp_path: Path) -> None:
     r = run_cli(["check", "--no-config", "--rule-dir", str(tmp_path / "r"), "--select", "house", "--fix", str(art)])
     assert "[house.doubled]" in r.out and "[house.swap]" in r.out and "safe-swap" not in r.out
     assert art.read_bytes() == b"Send the the e-mail, said 5 percent of staff.\n"
+
+
+_WORDS = ["the", "The", "and", "rose", "talks", "said", "defence", "defense", " ", "  ", "\n", "\r\n", ",", ".", "*", "&amp;", "<b>", "</b>"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_WORDS), max_size=30), st.sampled_from(["a.txt", "a.md", "a.html"]))
+def test_fixing_converges_and_changes_only_fixed_spans(words: list[str], name: str) -> None:
+    """Fixing twice equals fixing once, and every byte outside the edits stays."""
+    rules = [dataclasses.replace(r, enabled=True) for r in load_rules([builtin_rules_dir()]).rules if r.fix]
+    source = " ".join(words)
+
+    def lint(text: str):  # type: ignore[no-untyped-def]
+        result = lint_source(text, name, rules)
+        check_result(text, result)
+        return result
+
+    once = fix_text(lint, source, unsafe=True)
+    twice = fix_text(lint, once.after, unsafe=True)
+    assert twice.after == once.after
+    first = lint(source)
+    new, count = apply_fixes(source, applicable(first.findings, unsafe=True))
+    if count == len(applicable(first.findings, unsafe=True)):  # nothing dropped: check byte by byte
+        edits = sorted((e for f in first.findings if f.fix for e in f.fix.edits), key=lambda e: e.offset)
+        kept, last = [], 0
+        for e in edits:
+            kept.append(source[last : e.offset])
+            last = e.end
+        kept.append(source[last:])
+        rest = new
+        for piece in kept:  # the untouched pieces appear in order in the fixed text
+            at = rest.find(piece)
+            assert at != -1
+            rest = rest[at + len(piece) :]
