@@ -28,6 +28,7 @@ examples:
   newslint check . --format sarif --output newslint.sarif
   newslint rules                           list the active rules
   newslint rule dates.weekday              show one rule's documentation
+  newslint check --diff story.md           show what --fix would change ([*] marks it)
 
 exit codes: 0 no findings at or above --fail-on; 1 findings; 2 usage, config, rule or input error
 """
@@ -226,8 +227,9 @@ def _check(args: argparse.Namespace) -> int:
         return code
     if not args.quiet:
         sys.stderr.write((f"{fixing.summary()}; remaining: " if fixing else "") + summary(results, unsafe_fixes=args.unsafe_fixes) + "\n")
-    if fixing and fixing.exit_code(results) is not None:
-        return fixing.exit_code(results)  # type: ignore[return-value]
+    diff_code = fixing.exit_code(results) if fixing else None
+    if diff_code is not None:
+        return diff_code
 
     if any(r.errors for r in results):
         return EXIT_ERROR
