@@ -294,3 +294,13 @@ def test_fixing_converges_and_changes_only_fixed_spans(words: list[str], name: s
             at = rest.find(piece)
             assert at != -1
             rest = rest[at + len(piece) :]
+
+
+def test_python_api_fix_text() -> None:
+    from newslint import fix_text as api_fix
+
+    fixed, left = api_fix("The the talks collapsed.\r\n\r\nA defense aide and a defence aide spoke.\r\n", date="2024-01-13")
+    assert fixed == "The talks collapsed.\r\n\r\nA defense aide and a defence aide spoke.\r\n"
+    assert [f.rule for f in left.findings] == ["style.consistency"]
+    fixed, left = api_fix("The the talks collapsed.\n", unsafe=True, path="a.md")
+    assert fixed == "The talks collapsed.\n" and not left.findings
