@@ -304,3 +304,11 @@ def test_python_api_fix_text() -> None:
     assert [f.rule for f in left.findings] == ["style.consistency"]
     fixed, left = api_fix("The the talks collapsed.\n", unsafe=True, path="a.md")
     assert fixed == "The talks collapsed.\n" and not left.findings
+
+
+def test_symbol_forms_are_not_swapped(tmp_path: Path) -> None:
+    """"12 percent" → "12 %" would be wrong: a fix that changes spacing is not offered."""
+    text = "Prices rose 4% in March and 5% in April.\n\nWages rose 12 percent.\n"
+    doc = json.loads(check("--format", "json", "--select", "style.consistency", str(write(tmp_path, "p.txt", text.encode()))).out)
+    (finding,) = doc["files"][0]["findings"]
+    assert finding["match"] == "percent" and finding["fix"] is None
