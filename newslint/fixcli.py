@@ -130,8 +130,7 @@ class FixSession:
         if not self.write:
             return "".join(self.diffs)
         if self.stdin_fixed is not None:
-            sys.stdout.write(self.stdin_fixed)
-            sys.stdout.flush()
+            _write_stdout(self.stdin_fixed)
             if not to_file:
                 sys.stderr.write(report)
                 return ""
@@ -148,6 +147,17 @@ class FixSession:
         if any(r.errors for r in results):
             return 2
         return 1 if self.files else 0
+
+
+def _write_stdout(text: str) -> None:
+    """UTF-8 bytes, whatever the locale says, and no newline translation."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a StringIO in tests, or an embedding that replaced stdout
+        sys.stdout.write(text)
+    else:
+        buffer.write(text.encode("utf-8", "surrogateescape"))
+        buffer.flush()
 
 
 def _plural(count: int, word: str) -> str:

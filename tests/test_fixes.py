@@ -312,3 +312,13 @@ def test_symbol_forms_are_not_swapped(tmp_path: Path) -> None:
     doc = json.loads(check("--format", "json", "--select", "style.consistency", str(write(tmp_path, "p.txt", text.encode()))).out)
     (finding,) = doc["files"][0]["findings"]
     assert finding["match"] == "percent" and finding["fix"] is None
+
+
+def test_stdin_fix_in_a_real_process_keeps_bytes() -> None:
+    import subprocess
+    import sys
+
+    data = "Talks on the the budget résumé.\r\nNo final newline".encode()
+    run = subprocess.run([sys.executable, "-m", "newslint", "check", "--no-config", "--fix", "-"], input=data, capture_output=True, timeout=120, env={**os.environ, "LC_ALL": "C"})
+    assert run.stdout == data.replace(b"the the", b"the")
+    assert run.returncode == 0, run.stderr
