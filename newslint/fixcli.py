@@ -79,24 +79,37 @@ class FixSession:
         return cls(write=not args.diff, unsafe=args.unsafe_fixes)
 
     def run(self, p, opts, stdin_text: str | None = None) -> Iterator[FileResult]:  # type: ignore[no-untyped-def]
-        """Like ``runner.run`` (same arguments, results in order), fixing as it goes."""
+        """Like ``runner.run`` (same arguments, results in order), fixing as it goes.
+
+        With ``-j`` above 1 every file is first linted in parallel by ``runner.run``; only
+        the files with something to fix are then read again and fixed here, one by one.
+        """
+        from .runner import run as lint_all
+
+        first = lint_all(p, opts, stdin_text) if opts.jobs > 1 else None
+        for source, config, ruleset in p.items:
+            if first is not None:
+                result = next(first)
+                if source.path is not None and (result.errors or not applicable(result.findings, self.unsafe)):
+                    yield result  # nothing to fix: linted once, in parallel
+                    continue
+            yield self._fix_one(source, config, ruleset, opts, stdin_text)
+
+    def _fix_one(self, source, config, ruleset, opts, stdin_text: str | None) -> FileResult:  # type: ignore[no-untyped-def]
         from .runner import lint_one
 
-        for source, config, ruleset in p.items:
-            def lint(text: str, source=source, config=config, ruleset=ruleset) -> FileResult:  # type: ignore[no-untyped-def]
-                return lint_one(source, config, ruleset, opts, text=text)
+        def lint(text: str) -> FileResult:
+            return lint_one(source, config, ruleset, opts, text=text)
 
-            display = source.display if source.path is not None else (opts.stdin_filename or "-")
-            if source.path is None:
-                yield self._stdin(display, lint, stdin_text)
-                continue
-            try:
-                encoded = read_encoded(source.path)
-            except InputError as exc:
-                yield FileResult(display, (), (FileError(display, str(exc)),))
-                continue
-            outcome = fix_text(lint, encoded.text, self.unsafe)
-            yield self._record(display, outcome, lambda text, path=source.path, e=encoded: write_atomic(path, e.data, e.encode(text)))
+        display = source.display if source.path is not None else (opts.stdin_filename or "-")
+        if source.path is None:
+            return self._stdin(display, lint, stdin_text)
+        try:
+            encoded = read_encoded(source.path)
+        except InputError as exc:
+            return FileResult(display, (), (FileError(display, str(exc)),))
+        outcome = fix_text(lint, encoded.text, self.unsafe)
+        return self._record(display, outcome, lambda text: write_atomic(source.path, encoded.data, encoded.encode(text)))
 
     def _stdin(self, display: str, lint: Callable[[str], FileResult], text: str | None) -> FileResult:
         if text is None:

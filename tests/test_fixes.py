@@ -322,3 +322,19 @@ def test_stdin_fix_in_a_real_process_keeps_bytes() -> None:
     run = subprocess.run([sys.executable, "-m", "newslint", "check", "--no-config", "--fix", "-"], input=data, capture_output=True, timeout=120, env={**os.environ, "LC_ALL": "C"})
     assert run.stdout == data.replace(b"the the", b"the")
     assert run.returncode == 0, run.stderr
+
+
+def test_parallel_fix_matches_serial(tmp_path: Path) -> None:
+    texts = {f"s{i}.txt": (CRLF if i % 2 else DEFENCE.encode()) for i in range(5)}
+    trees = {}
+    for jobs in ("1", "2"):
+        root = tmp_path / f"j{jobs}"
+        root.mkdir()
+        for name, data in texts.items():
+            write(root, name, data)
+        r = check("-j", jobs, "--fix", "--unsafe-fixes", "--fail-on", "warning", str(root))
+        trees[jobs] = ({p.name: p.read_bytes() for p in root.iterdir()}, r.code, r.out.replace(str(root), "ROOT"), r.err)
+    assert trees["1"] == trees["2"]
+    files, code, _out, err = trees["2"]
+    assert files["s1.txt"] == CRLF.replace(b"and and", b"and") and files["s0.txt"] == DEFENCE.replace("defense", "defence").encode()
+    assert code == 1 and err.startswith("fixed 5 findings in 5 files")
