@@ -29,6 +29,7 @@ examples:
   newslint rules                           list the active rules
   newslint rule dates.weekday              show one rule's documentation
   newslint parse story.md --format json    show the prose blocks newslint reads
+  newslint check --diff story.md           show what --fix would change ([*] marks it)
 
 exit codes: 0 no findings at or above --fail-on; 1 findings; 2 usage, config, rule or input error
 """
@@ -80,6 +81,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--timeout", type=_seconds, metavar="SECONDS", help="skip (and report) a file that takes longer than this (default 60; 0 = no limit)")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour text output (auto: on a terminal, unless NO_COLOR)")
     check.add_argument("--quiet", "-q", action="store_true", help="no summary line on stderr")
+    from .fixcli import add_arguments
+
+    add_arguments(check)
 
     rules = sub.add_parser("rules", help="list the active rules")
     _common(rules)
@@ -195,7 +199,12 @@ def _check(args: argparse.Namespace) -> int:
             p = type(p)(tuple(i for i in p.items if i[0].path is not None), p.errors)
     results: list[FileResult] = [FileResult(path, (), (FileError(path, msg),)) for path, msg in path_errors]
     progress = _Progress(len(p.items)) if sys.stderr.isatty() and len(p.items) > 20 else None
-    for result in run(p, opts, stdin_text):
+    fixing = None
+    if args.fix or args.diff:
+        from .fixcli import FixSession
+
+        fixing = FixSession.of(args)
+    for result in (fixing.run if fixing else run)(p, opts, stdin_text):
         results.append(result)
         if progress:
             progress.tick()
@@ -208,12 +217,17 @@ def _check(args: argparse.Namespace) -> int:
         report = _statistics(results)
     else:
         color = _use_color(args.color, args.output) and fmt == "text"
-        report = render(fmt, results, rules, color=color)
+        report = render(fmt, results, rules, color=color, unsafe_fixes=args.unsafe_fixes)
+    if fixing:
+        report = fixing.output(report, to_file=bool(args.output))
     code = _write(report, args.output)
     if code:
         return code
     if not args.quiet:
-        sys.stderr.write(summary(results) + "\n")
+        sys.stderr.write((f"{fixing.summary()}; remaining: " if fixing else "") + summary(results, unsafe_fixes=args.unsafe_fixes) + "\n")
+    diff_code = fixing.exit_code(results) if fixing else None
+    if diff_code is not None:
+        return diff_code
 
     if any(r.errors for r in results):
         return EXIT_ERROR

@@ -16,7 +16,7 @@ from typing import Any
 
 from . import checks
 from .document import SCOPES
-from .model import SEVERITY_NAMES, Example, Examples, Rule, Severity
+from .model import FIX_APPLICABILITIES, SEVERITY_NAMES, Example, Examples, Rule, Severity
 from .options import OptionError, build_options
 from .templates import placeholders
 from .yamlfile import ConfigError, YamlProblem, did_you_mean, load_yaml, position, value_position
@@ -31,6 +31,7 @@ COMMON_KEYS = (
     "link",
     "examples",
     "enabled",
+    "fix",
 )
 _ID_PART = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -127,6 +128,7 @@ def parse_rule(rule_id: str, path: str, data: Any) -> tuple[Rule | None, list[Co
 
     examples = _parse_examples(data, err)
     options = _options(module, data, err)
+    fix = _parse_fix(data, module, options, check_name, err)
     if errors:
         return None, errors
     return (
@@ -143,6 +145,7 @@ def parse_rule(rule_id: str, path: str, data: Any) -> tuple[Rule | None, list[Co
             examples=examples,
             enabled=enabled,
             path=path,
+            fix=fix,
         ),
         errors,
     )
@@ -256,6 +259,29 @@ def _parse_examples(data: dict, err: Any) -> Examples:
             else:
                 err(key, "an example is a string or a mapping with 'text'", node=raw, at_value=True)
     return Examples(tuple(out["bad"]), tuple(out["good"]))
+
+
+def _parse_fix(data: dict, module: Any, options: Any, check_name: str, err: Any) -> str | None:
+    """The rule's ``fix:`` (safe, unsafe or none); default: what the check type offers.
+
+    A check type offers fixes by naming its default applicability in ``FIX``, or by a
+    function of the rule's options that returns it (None: no fixes for those options).
+    """
+    offered = getattr(module, "FIX", None)
+    if callable(offered):
+        offered = offered(options) if options is not None else None
+    if "fix" not in data:
+        return offered
+    raw = data["fix"]
+    if raw not in (*FIX_APPLICABILITIES, "none"):
+        err("fix", f"'fix' must be one of safe, unsafe, none, not {raw!r}", at_value=True)
+        return None
+    if raw == "none":
+        return None
+    if offered is None:
+        err("fix", f"check '{check_name}' offers no fixes; remove 'fix' or set it to none", at_value=True)
+        return None
+    return str(raw)
 
 
 def _str_or_none(value: Any) -> str | None:
