@@ -18,7 +18,7 @@ from . import __version__
 from .model import SEVERITY_NAMES, FileError, FileResult, Severity
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-COMMANDS = ("check", "rules", "rule", "serve")
+COMMANDS = ("check", "rules", "rule", "serve", "lsp")
 
 EPILOG = """\
 examples:
@@ -88,6 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     rule.add_argument("id", metavar="ID")
     _common(rule)
     _serve_parser(sub)
+    sub.add_parser("lsp", help="the language server for editors, on stdio (needs newslint[lsp])")
     return parser
 
 
@@ -121,6 +122,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .web.server import serve
 
             return serve(args.host, args.port, args.config, args.workers, args.time_limit)
+        if args.command == "lsp":
+            from .lsp import main as lsp_main
+
+            return lsp_main()
         return _rule(args)
     except KeyboardInterrupt:
         sys.stderr.write("newslint: interrupted\n")

@@ -1,0 +1,87 @@
+"""Findings, input problems and config errors as LSP diagnostics.
+
+Every diagnostic the editor shows comes from here, so a bad config or rule is as
+visible as a finding: it lands on the document it stops, naming the file, line
+and key, and the server carries on.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from lsprotocol import types
+
+from ..model import FileError, Finding, Rule, Severity
+from ..yamlfile import ConfigError
+from .positions import PositionIndex
+
+SOURCE = "newslint"
+#: docs/rules.md of this repository; a rule's own ``link`` wins.
+RULES_DOC = "https://example.org/newslint/newslint/blob/main/docs/rules.md"
+_SEVERITY = {
+    Severity.ERROR: types.DiagnosticSeverity.Error,
+    Severity.WARNING: types.DiagnosticSeverity.Warning,
+    Severity.INFO: types.DiagnosticSeverity.Information,
+}
+#: FileError messages that start "line:col: " (parse problems, unknown directive names).
+_LOCATED = re.compile(r"(\d+):(\d+): ")
+
+
+def doc_link(rule: Rule | None, rule_id: str, base: str = RULES_DOC) -> str:
+    """The rule's own link, else its anchor in the generated reference (as docs.py writes it)."""
+    if rule is not None and rule.link:
+        return rule.link
+    return f"{base}#{rule_id.replace('.', '')}"
+
+
+def span_range(index: PositionIndex, offset: int, length: int) -> types.Range:
+    start, end = index.position(offset), index.position(offset + length)
+    return types.Range(types.Position(*start), types.Position(*end))
+
+
+def finding_diagnostic(finding: Finding, index: PositionIndex, rules: Mapping[str, Rule], base: str = RULES_DOC) -> types.Diagnostic:
+    return types.Diagnostic(
+        range=span_range(index, finding.offset, finding.length),
+        message=finding.message,
+        severity=_SEVERITY[finding.severity],
+        code=finding.rule,
+        code_description=types.CodeDescription(href=doc_link(rules.get(finding.rule), finding.rule, base)),
+        source=SOURCE,
+    )
+
+
+def file_error_diagnostic(error: FileError, index: PositionIndex) -> types.Diagnostic:
+    """An input problem at the place its message names, else on the first line."""
+    offset, message = 0, error.message
+    m = _LOCATED.match(error.message)
+    if m:
+        offset = _newline_offset(index.text, int(m.group(1)), int(m.group(2)))
+        message = error.message[m.end() :]
+    return types.Diagnostic(
+        range=span_range(index, offset, 0),
+        message=message,
+        severity=types.DiagnosticSeverity.Error,
+        source=SOURCE,
+    )
+
+
+def config_error_diagnostic(error: ConfigError) -> types.Diagnostic:
+    """A config or rule file defect, shown on the document it keeps from being checked."""
+    return types.Diagnostic(
+        range=types.Range(types.Position(0, 0), types.Position(0, 0)),
+        message=f"{error}; this document was not checked",
+        severity=types.DiagnosticSeverity.Error,
+        source=SOURCE,
+    )
+
+
+def _newline_offset(text: str, line: int, column: int) -> int:
+    """Offset of a 1-based line and code-point column, lines split on ``\\n`` (as findings count)."""
+    start = 0
+    for _ in range(line - 1):
+        nl = text.find("\n", start)
+        if nl == -1:
+            return len(text)
+        start = nl + 1
+    return min(start + column - 1, len(text))
