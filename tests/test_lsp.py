@@ -156,6 +156,8 @@ def test_bad_config_is_a_diagnostic_and_the_server_keeps_going(lsp, workspace):
     config = workspace / "broken/.newslint.yaml"
     assert d["message"].startswith(f"{config}:3:1: error: unknown key 'rulez'")
     assert d["severity"] == 1
+    [where] = d["relatedInformation"]
+    assert where["location"] == {"uri": config.as_uri(), "range": {"start": {"line": 2, "character": 0}, "end": {"line": 2, "character": 0}}}
     config.write_text("rules:\n  words.repeated: off\n")  # fixed on disk, then saved in the editor
     lsp.notify("textDocument/didSave", {"textDocument": {"uri": path.as_uri()}})
     assert lsp.notification("textDocument/publishDiagnostics", lambda p: p["uri"] == path.as_uri())["diagnostics"] == []
@@ -166,6 +168,15 @@ def test_bad_rule_is_a_diagnostic_naming_the_rule_file(lsp, workspace):
     [d] = open_doc(lsp, workspace / "badrule/story.txt", "The the council met.\n")["diagnostics"]
     rule_file = workspace / "badrule/house/house/bad.yml"
     assert d["message"].startswith(f"{rule_file}:1:8: error: unknown check type 'nonsense'")
+    assert d["relatedInformation"][0]["location"]["uri"] == rule_file.as_uri()
+    assert d["relatedInformation"][0]["location"]["range"]["start"] == {"line": 0, "character": 7}
+
+
+def test_an_unsaved_buffer_is_linted_by_its_language(lsp):
+    text = "# Vote\n\nThe council met, rose and and rose.\n"
+    lsp.notify("textDocument/didOpen", {"textDocument": {"uri": "untitled:Untitled-1", "languageId": "markdown", "version": 1, "text": text}})
+    published = lsp.notification("textDocument/publishDiagnostics", lambda p: p["uri"] == "untitled:Untitled-1")
+    assert [d["range"] for d in published["diagnostics"]] == [span(text, "and and")]
 
 
 def test_hover_on_a_finding_shows_the_rule_docs(lsp, workspace):

@@ -7,13 +7,15 @@ and key, and the server carries on.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Mapping
+from pathlib import Path
 
 from lsprotocol import types
 
 from ..model import FileError, Finding, Rule, Severity
-from ..yamlfile import ConfigError
+from ..yamlfile import MAX_YAML_BYTES, ConfigError
 from .positions import PositionIndex
 
 SOURCE = "newslint"
@@ -66,14 +68,29 @@ def file_error_diagnostic(error: FileError, index: PositionIndex) -> types.Diagn
     )
 
 
-def config_error_diagnostic(error: ConfigError) -> types.Diagnostic:
-    """A config or rule file defect, shown on the document it keeps from being checked."""
+def config_error_diagnostic(error: ConfigError, encoding: str = "utf-16") -> types.Diagnostic:
+    """A config or rule file defect, shown on the document it keeps from being checked,
+    with the defect's own place as related information (editors link to it)."""
     return types.Diagnostic(
         range=types.Range(types.Position(0, 0), types.Position(0, 0)),
         message=f"{error}; this document was not checked",
         severity=types.DiagnosticSeverity.Error,
         source=SOURCE,
+        related_information=_where(error, encoding),
     )
+
+
+def _where(error: ConfigError, encoding: str) -> list[types.DiagnosticRelatedInformation] | None:
+    if not error.line or not os.path.isabs(error.path):
+        return None
+    try:
+        with open(error.path, encoding="utf-8") as fh:
+            text = fh.read(MAX_YAML_BYTES)
+    except (OSError, UnicodeDecodeError):
+        text = ""
+    index = PositionIndex.of(text, encoding)
+    at = span_range(index, _newline_offset(text, error.line, error.col), 0)
+    return [types.DiagnosticRelatedInformation(types.Location(Path(error.path).as_uri(), at), error.message)]
 
 
 def _newline_offset(text: str, line: int, column: int) -> int:

@@ -50,7 +50,7 @@ def analyse(text: str, path: str, fmt: str, encoding: str, version: int | None, 
         outcome = Outcome(file_errors=(FileError(path, f"internal error: {type(exc).__name__}: {exc}"),))
     pairs = tuple((f, finding_diagnostic(f, index, outcome.rules, docs_base)) for f in outcome.findings)
     diagnostics = (
-        *(config_error_diagnostic(e) for e in outcome.config_errors),
+        *(config_error_diagnostic(e, encoding) for e in outcome.config_errors),
         *(file_error_diagnostic(e, index) for e in outcome.file_errors),
         *(d for _f, d in pairs),
     )
@@ -61,6 +61,7 @@ class NewslintServer(LanguageServer):
     def __init__(self) -> None:
         super().__init__("newslint", __version__)
         self.states: dict[str, DocState] = {}
+        self.running: dict[str, tuple[str, asyncio.Future[DocState]]] = {}
         self.linter = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="newslint-lint")
         self.debounce = DEBOUNCE
         self.docs_base = RULES_DOC
@@ -88,8 +89,16 @@ class NewslintServer(LanguageServer):
         if state is not None and state.version == doc.version and state.index.text == doc.source:
             return state
         text, path = doc.source, self.path_of(doc)
-        args = (text, path, format_of(doc.language_id, path), self.encoding(), doc.version, self.docs_base)
-        state = await asyncio.get_running_loop().run_in_executor(self.linter, analyse, *args)
+        running = self.running.get(uri)
+        if running is None or running[0] != text:  # a hover during the lint of this text waits for it
+            args = (text, path, format_of(doc.language_id, path), self.encoding(), doc.version, self.docs_base)
+            running = (text, asyncio.get_running_loop().run_in_executor(self.linter, analyse, *args))
+            self.running[uri] = running
+        try:
+            state = await running[1]
+        finally:
+            if self.running.get(uri) is running:
+                del self.running[uri]
         now = self.document(uri)
         if now is not None and now.source == text:
             self.states[uri] = state
