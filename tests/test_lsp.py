@@ -201,17 +201,24 @@ def test_code_actions_without_fixes_answer_nothing(lsp, workspace):
 @pytest.mark.skipif(not HAS_FIX, reason="Finding has no 'fix' field yet (the fix model is on the fixes branch)")
 def test_code_action_quick_fix_and_fix_all_edit_the_document(lsp, workspace):
     path = workspace / "plain/fixme.txt"
-    text = "🙂 The council met, rose and and rose.\r\n"
-    [d] = open_doc(lsp, path, text)["diagnostics"]
-    params = {"textDocument": {"uri": path.as_uri()}, "range": d["range"], "context": {"diagnostics": [d]}}
-    actions = lsp.request("textDocument/codeAction", params)
-    [quick] = [a for a in actions if a["kind"] == "quickfix"]
-    assert quick["diagnostics"] == [d]
-    assert apply_edits(text, quick["edit"]["changes"][path.as_uri()]) == "🙂 The council met, rose and rose.\r\n"
-    only = {**params, "context": {"diagnostics": [], "only": ["source.fixAll"]}}
-    [everything] = lsp.request("textDocument/codeAction", only)
+    text = "🙂 The council met, rose and and rose.\r\nOfficials did not say nothing about it.\r\n"
+    fixed = "🙂 The council met, rose and rose.\r\nOfficials did not say nothing about it.\r\n"
+    repeated, negative = open_doc(lsp, path, text)["diagnostics"]
+    assert (repeated["code"], negative["code"]) == ("words.repeated", "grammar.double-negative")
+    assert negative["severity"] == 2 and negative["range"] == span(text, "not say nothing")
+
+    def actions(d: dict, **context) -> list[dict]:
+        params = {"textDocument": {"uri": path.as_uri()}, "range": d["range"], "context": {"diagnostics": [d], **context}}
+        return lsp.request("textDocument/codeAction", params)
+
+    [quick] = [a for a in actions(repeated) if a["kind"] == "quickfix"]
+    assert quick["diagnostics"] == [repeated] and quick["isPreferred"]
+    assert apply_edits(text, quick["edit"]["changes"][path.as_uri()]) == fixed
+    assert [a["kind"] for a in actions(negative)] == ["source.fixAll.newslint"]  # no fix for a double negative
+    [everything] = actions(negative, only=["source.fixAll"])
     assert everything["kind"] == "source.fixAll.newslint" and everything["title"] == "Fix all safe newslint findings"
-    assert apply_edits(text, everything["edit"]["changes"][path.as_uri()]) == "🙂 The council met, rose and rose.\r\n"
+    assert apply_edits(text, everything["edit"]["changes"][path.as_uri()]) == fixed
+    assert actions(repeated, only=["source.organizeImports"]) == []
 
 
 def test_shutdown_then_exit_ends_the_server_cleanly(tmp_path):
