@@ -146,8 +146,14 @@ def test_publication_date_comes_from_the_document(lsp, workspace):
 
 def test_config_is_discovered_from_each_documents_path(lsp, workspace):
     text = "The the council met.\n"
-    assert open_doc(lsp, workspace / "quiet/story.txt", text)["diagnostics"] == []
+    quiet = workspace / "quiet/story.txt"
+    assert open_doc(lsp, quiet, text)["diagnostics"] == []
     assert [d["code"] for d in open_doc(lsp, workspace / "plain/story.txt", text)["diagnostics"]] == ["words.repeated"]
+    (workspace / "quiet/.newslint.yaml").write_text("rules:\n  words.repeated: warning\n")  # edited outside the editor
+    change = {"textDocument": {"uri": quiet.as_uri(), "version": 2}, "contentChanges": [{"text": text + "More.\n"}]}
+    lsp.notify("textDocument/didChange", change)
+    published = lsp.notification("textDocument/publishDiagnostics", lambda p: p["uri"] == quiet.as_uri())
+    assert [(d["code"], d["severity"]) for d in published["diagnostics"]] == [("words.repeated", 2)]
 
 
 def test_bad_config_is_a_diagnostic_and_the_server_keeps_going(lsp, workspace):

@@ -21,7 +21,7 @@ from ..model import FileError, Finding
 from ..parsers import EXTENSIONS
 from .codeactions import FIX_ALL_KIND, KINDS, fix_all, quick_fixes, wanted
 from .diagnostics import RULES_DOC, config_error_diagnostic, file_error_diagnostic, finding_diagnostic
-from .doclint import LANGUAGES, Outcome, format_of, lint_document
+from .doclint import LANGUAGES, Outcome, forget_rules, format_of, lint_document
 from .hovers import hover_at
 from .positions import PositionIndex
 
@@ -156,10 +156,11 @@ def build_server() -> NewslintServer:
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     async def did_save(ls: NewslintServer, params: types.DidSaveTextDocumentParams) -> None:
         uri = params.text_document.uri
+        forget_rules()  # a save reloads configs and rules, whatever changed them
         if uri.lower().endswith(CONFIG_SUFFIXES):  # a config or rule file: every article may change
             await ls.republish_all()
             return
-        ls.states.pop(uri, None)  # a config saved outside the editor counts too
+        ls.states.pop(uri, None)
         await ls.publish(uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
