@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import contextlib
 import os
 from dataclasses import dataclass
 
@@ -90,7 +91,15 @@ class NewslintServer(LanguageServer):
             return state
         text, path = doc.source, self.path_of(doc)
         running = self.running.get(uri)
-        if running is None or running[0] != text:  # a hover during the lint of this text waits for it
+        if running is not None and running[0] != text:
+            # the lint of an older text: let it finish rather than queue another lint behind it,
+            # then lint the text as it is by then (a long article typed into stays one lint behind)
+            with contextlib.suppress(Exception):
+                await running[1]
+            if self.running.get(uri) is running:
+                del self.running[uri]
+            return await self.state_of(uri)
+        if running is None:  # else a hover during the lint of this very text waits for it
             args = (text, path, format_of(doc.language_id, path), self.encoding(), doc.version, self.docs_base)
             running = (text, asyncio.get_running_loop().run_in_executor(self.linter, analyse, *args))
             self.running[uri] = running
