@@ -162,11 +162,15 @@ def test_bad_config_is_a_diagnostic_and_the_server_keeps_going(lsp, workspace):
     config = workspace / "broken/.newslint.yaml"
     assert d["message"].startswith(f"{config}:3:1: error: unknown key 'rulez'")
     assert d["severity"] == 1
+    at_key = {"start": {"line": 2, "character": 0}, "end": {"line": 2, "character": 0}}
     [where] = d["relatedInformation"]
-    assert where["location"] == {"uri": config.as_uri(), "range": {"start": {"line": 2, "character": 0}, "end": {"line": 2, "character": 0}}}
+    assert where["location"] == {"uri": config.as_uri(), "range": at_key}
+    [on_config] = lsp.notification("textDocument/publishDiagnostics", lambda p: p["uri"] == config.as_uri())["diagnostics"]
+    assert on_config["range"] == at_key and on_config["message"].startswith("unknown key 'rulez'")
     config.write_text("rules:\n  words.repeated: off\n")  # fixed on disk, then saved in the editor
     lsp.notify("textDocument/didSave", {"textDocument": {"uri": path.as_uri()}})
     assert lsp.notification("textDocument/publishDiagnostics", lambda p: p["uri"] == path.as_uri())["diagnostics"] == []
+    assert lsp.notification("textDocument/publishDiagnostics", lambda p: p["uri"] == config.as_uri())["diagnostics"] == []
     assert len(open_doc(lsp, workspace / "plain/after.txt", "The the council met.\n")["diagnostics"]) == 1
 
 
@@ -176,6 +180,8 @@ def test_bad_rule_is_a_diagnostic_naming_the_rule_file(lsp, workspace):
     assert d["message"].startswith(f"{rule_file}:1:8: error: unknown check type 'nonsense'")
     assert d["relatedInformation"][0]["location"]["uri"] == rule_file.as_uri()
     assert d["relatedInformation"][0]["location"]["range"]["start"] == {"line": 0, "character": 7}
+    [on_rule] = lsp.notification("textDocument/publishDiagnostics", lambda p: p["uri"] == rule_file.as_uri())["diagnostics"]
+    assert on_rule["range"]["start"] == {"line": 0, "character": 7} and "nonsense" in on_rule["message"]
 
 
 def test_an_unsaved_buffer_is_linted_by_its_language(lsp):

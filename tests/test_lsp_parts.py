@@ -10,6 +10,7 @@ from lsprotocol import types
 from newslint.lsp.codeactions import FIX_ALL_KIND, fix_all, non_overlapping, quick_fixes, wanted
 from newslint.lsp.diagnostics import (
     config_error_diagnostic,
+    config_file_diagnostics,
     doc_link,
     file_error_diagnostic,
     finding_diagnostic,
@@ -127,10 +128,19 @@ def test_file_error_is_placed_where_its_message_says():
     assert (whole.range.start.line, whole.range.start.character) == (0, 0)
 
 
-def test_config_error_names_file_line_and_key():
-    d = config_error_diagnostic(ConfigError("/w/.newslint.yaml", 3, 1, "unknown key 'rulez' (did you mean 'rules'?)"))
-    assert d.message.startswith("/w/.newslint.yaml:3:1: error: unknown key 'rulez'")
+def test_config_error_names_file_line_and_key(tmp_path):
+    config = tmp_path / ".newslint.yaml"
+    config.write_text("# 🙂 house style\nrules:\n  words.repeated: off\n  🙂x: off\n", encoding="utf-8")
+    error = ConfigError(str(config), 4, 3, "unknown rule id '🙂x'")
+    d = config_error_diagnostic(error)
+    assert d.message.startswith(f"{config}:4:3: error: unknown rule id '🙂x'")
     assert d.severity == types.DiagnosticSeverity.Error
+    assert d.related_information is not None and d.related_information[0].location.uri == config.as_uri()
+    on_file = config_file_diagnostics([error, ConfigError(str(config), 0, 0, "'extends' forms a cycle")])
+    [(uri, [keyed, whole])] = on_file.items()
+    assert uri == config.as_uri() and (keyed.range.start.line, keyed.range.start.character) == (3, 2)
+    assert (whole.range.start.line, whole.range.start.character) == (0, 0)
+    assert config_file_diagnostics([ConfigError("<command line>", 0, 0, "select/ignore names no rule")]) == {}
 
 
 def _apply(text: str, edits: list[types.TextEdit]) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from lsprotocol import types
@@ -71,26 +71,38 @@ def file_error_diagnostic(error: FileError, index: PositionIndex) -> types.Diagn
 def config_error_diagnostic(error: ConfigError, encoding: str = "utf-16") -> types.Diagnostic:
     """A config or rule file defect, shown on the document it keeps from being checked,
     with the defect's own place as related information (editors link to it)."""
+    where = config_error_location(error, encoding)
     return types.Diagnostic(
         range=types.Range(types.Position(0, 0), types.Position(0, 0)),
         message=f"{error}; this document was not checked",
         severity=types.DiagnosticSeverity.Error,
         source=SOURCE,
-        related_information=_where(error, encoding),
+        related_information=[types.DiagnosticRelatedInformation(where, error.message)] if where else None,
     )
 
 
-def _where(error: ConfigError, encoding: str) -> list[types.DiagnosticRelatedInformation] | None:
-    if not error.line or not os.path.isabs(error.path):
+def config_file_diagnostics(errors: Iterable[ConfigError], encoding: str = "utf-16") -> dict[str, list[types.Diagnostic]]:
+    """The same defects on the config and rule files themselves, by file URI, for editors that have them open."""
+    out: dict[str, list[types.Diagnostic]] = {}
+    for error in errors:
+        where = config_error_location(error, encoding)
+        if where is not None:
+            diagnostic = types.Diagnostic(range=where.range, message=error.message, severity=types.DiagnosticSeverity.Error, source=SOURCE)
+            out.setdefault(where.uri, []).append(diagnostic)
+    return out
+
+
+def config_error_location(error: ConfigError, encoding: str = "utf-16") -> types.Location | None:
+    """Where in its file a defect is (the file's start when the line is unknown); None for no file."""
+    if not os.path.isabs(error.path):
         return None
     try:
         with open(error.path, encoding="utf-8") as fh:
             text = fh.read(MAX_YAML_BYTES)
     except (OSError, UnicodeDecodeError):
         text = ""
-    index = PositionIndex.of(text, encoding)
-    at = span_range(index, _newline_offset(text, error.line, error.col), 0)
-    return [types.DiagnosticRelatedInformation(types.Location(Path(error.path).as_uri(), at), error.message)]
+    offset = _newline_offset(text, error.line, error.col) if error.line else 0
+    return types.Location(Path(error.path).as_uri(), span_range(PositionIndex.of(text, encoding), offset, 0))
 
 
 def _newline_offset(text: str, line: int, column: int) -> int:

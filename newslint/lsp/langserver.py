@@ -21,7 +21,13 @@ from .. import __version__
 from ..model import FileError, Finding
 from ..parsers import EXTENSIONS
 from .codeactions import FIX_ALL_KIND, KINDS, fix_all, quick_fixes, wanted
-from .diagnostics import RULES_DOC, config_error_diagnostic, file_error_diagnostic, finding_diagnostic
+from .diagnostics import (
+    RULES_DOC,
+    config_error_diagnostic,
+    config_file_diagnostics,
+    file_error_diagnostic,
+    finding_diagnostic,
+)
 from .doclint import LANGUAGES, Outcome, forget_rules, format_of, lint_document
 from .hovers import hover_at
 from .positions import PositionIndex
@@ -63,6 +69,8 @@ class NewslintServer(LanguageServer):
         super().__init__("newslint", __version__)
         self.states: dict[str, DocState] = {}
         self.running: dict[str, tuple[str, asyncio.Future[DocState]]] = {}
+        #: per article: the config and rule file diagnostics its last lint found, by file URI
+        self.config_reports: dict[str, dict[str, list[types.Diagnostic]]] = {}
         self.linter = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="newslint-lint")
         self.debounce = DEBOUNCE
         self.docs_base = RULES_DOC
@@ -120,6 +128,27 @@ class NewslintServer(LanguageServer):
             return  # closed, or changed while linting: the lint of the newer text publishes
         params = types.PublishDiagnosticsParams(uri=uri, diagnostics=list(state.diagnostics), version=state.version)
         self.text_document_publish_diagnostics(params)
+        self.report_config_files(uri, state)
+
+    def report_config_files(self, uri: str, state: DocState | None) -> None:
+        """Config and rule file defects on those files too; cleared once no open document hits them."""
+        before = self._config_diagnostics()
+        if state is None:
+            self.config_reports.pop(uri, None)
+        else:
+            self.config_reports[uri] = config_file_diagnostics(state.outcome.config_errors, self.encoding())
+        after = self._config_diagnostics()
+        for config_uri in before.keys() | after.keys():
+            if before.get(config_uri) != after.get(config_uri):
+                diagnostics = after.get(config_uri, [])
+                self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=config_uri, diagnostics=diagnostics))
+
+    def _config_diagnostics(self) -> dict[str, list[types.Diagnostic]]:
+        union: dict[str, list[types.Diagnostic]] = {}
+        for reports in self.config_reports.values():
+            for config_uri, diagnostics in reports.items():
+                union.setdefault(config_uri, diagnostics)
+        return union
 
     async def publish_after_quiet(self, uri: str) -> None:
         doc = self.document(uri)
@@ -177,6 +206,7 @@ def build_server() -> NewslintServer:
         uri = params.text_document.uri
         ls.states.pop(uri, None)
         ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+        ls.report_config_files(uri, None)
 
     @server.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(code_action_kinds=list(KINDS)))
     async def code_action(ls: NewslintServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
