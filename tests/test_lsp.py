@@ -233,10 +233,16 @@ def test_code_action_quick_fix_and_fix_all_edit_the_document(lsp, workspace):
     assert actions(repeated, only=["source.organizeImports"]) == []
 
 
-def test_shutdown_then_exit_ends_the_server_cleanly(tmp_path):
+def test_negotiated_utf8_positions_then_shutdown_and_exit(tmp_path):
     client = LspClient(tmp_path)
-    client.request("initialize", {"processId": None, "rootUri": tmp_path.as_uri(), "capabilities": {}})
+    capabilities = {"general": {"positionEncodings": ["utf-8"]}}
+    result = client.request("initialize", {"processId": None, "rootUri": tmp_path.as_uri(), "capabilities": capabilities})
+    assert result["capabilities"]["positionEncoding"] == "utf-8"
     client.notify("initialized", {})
+    text = "Café 🙂 rose and and rose.\n"
+    [d] = open_doc(client, tmp_path / "story.txt", text)["diagnostics"]
+    start = len(text[: text.index("and and")].encode("utf-8"))
+    assert d["range"] == {"start": {"line": 0, "character": start}, "end": {"line": 0, "character": start + 7}}
     started = time.monotonic()
     assert client.close() == 0
     assert time.monotonic() - started < 10
