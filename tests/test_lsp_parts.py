@@ -183,6 +183,12 @@ def test_fix_all_applies_safe_fixes_only_and_never_overlapping_edits():
     assert action.edit is not None and action.edit.changes is not None
     assert _apply(text, action.edit.changes["file:///s.txt"]) == "so so far and on"
     assert fix_all("file:///s.txt", [judged, finding(text, "on")], PositionIndex.of(text)) is None
+    # an insertion where another edit starts clashes; edits that only touch do not
+    insert = finding(text, "so so", fix=Fix("safe", "e", (Edit(0, 0, "So, "),)))
+    touching = finding(text, "far", fix=Fix("safe", "f", (Edit(text.index("far"), 3, "near"),)))
+    before_far = finding(text, "so so", nth=1, fix=Fix("safe", "g", (Edit(5, 4, " "),)))
+    assert non_overlapping([first, insert]) == [insert]
+    assert non_overlapping([touching, before_far]) == [before_far, touching]
 
 
 def test_requested_kinds():

@@ -69,11 +69,12 @@ def fix_all(uri: str, findings: Iterable[Finding], index: PositionIndex, kind: s
 
 
 def non_overlapping(findings: Iterable[Finding]) -> list[Finding]:
-    """Findings whose fixes can be applied together, earliest first; a fix that overlaps a kept one waits
-    for the next run (LSP forbids overlapping edits in one change)."""
+    """Findings whose fixes can be applied together, chosen as ``--fix`` chooses: in source order
+    (edits' offsets, lengths, replacements, then the message), a fix that overlaps one already taken
+    dropped whole until the next run (LSP also forbids overlapping edits in one change)."""
     kept: list[Finding] = []
     taken: list[tuple[int, int]] = []
-    for f in sorted(findings, key=lambda f: (min(e.offset for e in fix_of(f).edits), f.sort_key)):
+    for f in sorted(findings, key=_order):
         spans = [(e.offset, e.offset + e.length) for e in fix_of(f).edits]
         if any(_clash(a, b) for a in spans for b in taken):
             continue
@@ -82,6 +83,13 @@ def non_overlapping(findings: Iterable[Finding]) -> list[Finding]:
     return kept
 
 
+def _order(finding: Finding) -> tuple:
+    fix = fix_of(finding)
+    return (tuple((e.offset, e.length, e.replacement) for e in fix.edits), fix.message)
+
+
 def _clash(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    """Overlapping spans, or two edits at one point (their order would be a guess)."""
-    return (a[0] < b[1] and b[0] < a[1]) or a[0] == b[0]
+    """Overlapping spans, or two edits at one point where either inserts (their order would matter)."""
+    if a[0] == b[0] and (a[0] == a[1] or b[0] == b[1]):
+        return True
+    return max(a[0], b[0]) < min(a[1], b[1])
