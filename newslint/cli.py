@@ -18,7 +18,7 @@ from . import __version__
 from .model import SEVERITY_NAMES, FileError, FileResult, Severity
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-COMMANDS = ("check", "rules", "rule", "serve", "parse")
+COMMANDS = ("check", "rules", "rule", "serve", "parse", "lsp")
 
 EPILOG = """\
 examples:
@@ -96,6 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     from .parse_view import add_parser
 
     add_parser(sub)
+    sub.add_parser("lsp", help="the language server for editors, on stdio (needs newslint[lsp])")
     return parser
 
 
@@ -131,6 +132,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .web.server import serve
 
             return serve(args.host, args.port, args.config, args.workers, args.time_limit)
+        if args.command == "lsp":
+            from .lsp import main as lsp_main
+
+            return lsp_main()
         return _rule(args)
     except KeyboardInterrupt:
         sys.stderr.write("newslint: interrupted\n")
