@@ -207,7 +207,7 @@ def load_config(path: Path, _stack: tuple[str, ...] = ()) -> Config:
         raise ConfigProblems(errors)
     select = str_list("select")
     ignore = str_list("ignore")
-    vocabulary = str_list("vocabulary") or ()
+    vocabulary = _vocabulary(str_list("vocabulary") or (), root, err)
     if errors:
         raise ConfigProblems(errors)
     return Config(
@@ -224,6 +224,24 @@ def load_config(path: Path, _stack: tuple[str, ...] = ()) -> Config:
         week_start=week_start,
         timeout=timeout,
     )
+
+
+def _vocabulary(entries: tuple[str, ...], root: str, err: Any) -> frozenset[str]:
+    """``vocabulary`` entries: words, or word-list files (``.txt``, one word a line,
+    ``#`` comments) named relative to the config, so a house dictionary is one file."""
+    words: set[str] = set()
+    for entry in entries:
+        if not entry.endswith(".txt"):
+            words.add(entry)
+            continue
+        full = Path(root, entry)
+        try:
+            lines = full.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            err("vocabulary", f"'vocabulary' names a word list that cannot be read: {entry} ({exc.__class__.__name__})")
+            continue
+        words.update(w for w in (line.split("#", 1)[0].strip() for line in lines) if w)
+    return frozenset(words)
 
 
 def _anchor(root: str, glob: str) -> str:
