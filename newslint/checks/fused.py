@@ -28,7 +28,7 @@ from pathlib import Path
 
 import regex
 
-from ..analysis import Analysis, Token
+from ..language.analysis import Analysis, Token
 from ..model import Hit
 from . import Context
 
@@ -58,6 +58,12 @@ def frequencies() -> dict[str, int]:
     """Each lexicon word with its corpus count (words.typo ranks suggestions by it)."""
     with _data_path(_UNIGRAMS).open(encoding="utf-8") as fh:
         return {w: int(n) for w, _, n in (line.rstrip("\n").partition(" ") for line in fh) if n}
+
+
+@functools.lru_cache(maxsize=1)
+def longest_unigram() -> int:
+    """Length of the lexicon's longest word: no split part can be longer."""
+    return max(map(len, unigrams()), default=0)
 
 
 @functools.lru_cache(maxsize=1)
@@ -236,7 +242,10 @@ def _lexicon_split(low: str, options: Options, *, both_closed: bool = False) -> 
     lex = unigrams()
     closed = options.closed_set
     best: tuple[int, int] | None = None
-    for i in range(2, len(low) - 1):
+    # Both parts must be lexicon words, so neither is longer than the longest one:
+    # only those split points are tried (a 3 MB token costs O(1) splits, not O(n)).
+    longest = longest_unigram()
+    for i in range(max(2, len(low) - longest), min(len(low) - 1, longest + 1)):
         a, b = low[:i], low[i:]
         if a not in lex or b not in lex:
             continue

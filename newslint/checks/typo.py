@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ..analysis import Analysis, Token
+from ..language.analysis import Analysis, Token
 from ..model import Hit
 from . import Context
 from .fused import frequencies, unigrams
