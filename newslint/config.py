@@ -106,7 +106,7 @@ def load_config(path: Path, _stack: tuple[str, ...] = ()) -> Config:
         raise ConfigProblems(f.errors)
     select = f.str_list("select")
     ignore = f.str_list("ignore")
-    vocabulary = f.str_list("vocabulary") or ()
+    vocabulary = _vocabulary(f.str_list("vocabulary") or (), f.root, f.err)
     if f.errors:
         raise ConfigProblems(f.errors)
     return Config(
@@ -257,6 +257,24 @@ def _rule_dirs(f: _File, base: Config) -> tuple[str, ...]:
             f.err("rule_dirs", f"rule directory does not exist: {d}")
         rule_dirs.append(full)
     return tuple(rule_dirs)
+
+
+def _vocabulary(entries: tuple[str, ...], root: str, err: Any) -> frozenset[str]:
+    """``vocabulary`` entries: words, or word-list files (``.txt``, one word a line,
+    ``#`` comments) named relative to the config, so a house dictionary is one file."""
+    words: set[str] = set()
+    for entry in entries:
+        if not entry.endswith(".txt"):
+            words.add(entry)
+            continue
+        full = Path(root, entry)
+        try:
+            lines = full.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            err("vocabulary", f"'vocabulary' names a word list that cannot be read: {entry} ({exc.__class__.__name__})")
+            continue
+        words.update(w for w in (line.split("#", 1)[0].strip() for line in lines) if w)
+    return frozenset(words)
 
 
 def _anchor(root: str, glob: str) -> str:
