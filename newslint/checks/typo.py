@@ -26,11 +26,13 @@ from pathlib import Path
 import regex
 
 from ..language.analysis import Analysis, Token
-from ..model import Hit
+from ..model import Edit, Hit
 from . import Context
 from .fused import frequencies, unigrams
 
 PARAMS = frozenset({"suggestion"})
+#: The suggested word replaces the slip; a writer confirms it (a name may be meant).
+FIX = "unsafe"
 
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 _LOWER = regex.compile(r"[a-z]+")
@@ -247,4 +249,5 @@ def check(options: Options, ctx: Context) -> Iterator[Hit]:
                 if any(a <= part.start < b for a, b in quoted):
                     continue
                 named = " or ".join(f"'{w}'" for w in fixes)
-                yield Hit(part.start, part.start + len(word), {"suggestion": named}, fixes)
+                edits = (Edit(part.start, len(word), fixes[0]),) if len(fixes) == 1 else ()
+                yield Hit(part.start, part.start + len(word), {"suggestion": named}, fixes, edits=edits)
