@@ -1,0 +1,154 @@
+"""People: a surname misspelt once, one person given two titles."""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass
+
+from .base import MONTHS, OBJECTS, WEEKDAYS, Injection, insert_sentence
+from .corpus import Article
+from .text import body_paragraphs, wordset
+
+_NOT_FIRST = wordset(
+    "The A An In On At For But And Of To By As If It Its He She They We This That These Those Mr Mrs Ms Dr Sir "
+    "New North South East West Central United General Royal National Prime Minister Secretary President Chancellor "
+    "Labour Tory Conservative Liberal Democrat Democrats Republican Senate House Bank Federal First Last Chief "
+    "Wall Street Hong Kong Los San Le La De Du St Saint Great British American European Chinese Japanese Soviet "
+    "Inc Corp Co Ltd Plc Group Foods Industries International Corporation Company Holdings Association Party "
+    "Union Council Committee Department Ministry Office Exchange Court Oil Energy Motors Airlines Securities "
+    "Trust Fund Capital Financial Partners Systems Services Technologies Registry Agency Commission Board "
+    "Reserve Treasury Finance Trade Foreign Home Health Defence Defense Agriculture Commerce Market Markets "
+    "Stock Stocks Airways Records Music Pictures Studios Communications Electric Steel Power Gas Petroleum "
+    "Mining Resources Investment Investments Insurance Savings Loan Credit Mortgage Federation League Club "
+    "United City County State States Cup Premiership Championship Open Games Awards Festival Office Police "
+    "Society Institute Foundation Centre Center School University College Hospital Press News Times Post Journal "
+    "Network Museum Theatre Gallery Church Army Navy Forces Airport Station Road Square Park "
+    + " ".join(WEEKDAYS + MONTHS)
+)
+_FULL_NAME = re.compile(r"(?<![\w-])(?=([A-Z][a-z]{2,}) ([A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)\b(?!\s+[A-Z&]))")  # overlapping
+
+
+@dataclass(frozen=True)
+class Person:
+    first: str
+    last: str
+    full_at: int  # offset of the first full mention in the body
+    mentions: tuple[int, ...]  # offsets of every mention of the surname in the body
+
+
+def people(text: str) -> list[Person]:
+    """People named in full and referred to again: "Mr Hewitt", or "Sims said" after "Melvin Sims, ... ,"."""
+    body = body_paragraphs(text)
+    if not body:
+        return []
+    lo = body[0].start
+    found: dict[str, Person] = {}
+    for m in _FULL_NAME.finditer(text, lo):
+        first, last = m.group(1), m.group(2)
+        if first in _NOT_FIRST or last in _NOT_FIRST or last in found:
+            continue
+        if not any(p.start <= m.start() < p.end for p in body):
+            continue
+        if re.search(rf"\b{last.lower()}\b", text):
+            continue  # also an ordinary word
+        honorific = re.search(rf"\b(?:Mr|Mrs|Ms|Dr)\.? {last}\b", text)
+        end = m.start() + len(first) + 1 + len(last)
+        appositive = re.match(r",\s+(?:a |an |the )?[a-z]", text[end:]) or re.search(
+            r"\b(?:said|says|told|added)\s+$", text[max(0, m.start() - 12) : m.start()]
+        )
+        spoke = re.search(rf"\b{last},? (?:said|says|told|added)\b", text)
+        if not (honorific or (appositive and spoke)):
+            continue
+        mentions = tuple(x.start() for x in re.finditer(rf"\b{last}\b", text) if x.start() >= lo)
+        found[last] = Person(first, last, m.start(), mentions)
+    return list(found.values())
+
+
+_VOWELS = "aeiou"
+
+
+def one_edit(word: str, rng: random.Random) -> str | None:
+    """A plausible misspelling of a name: one dropped double letter, transposition or vowel swap."""
+    options = []
+    for i in range(1, len(word) - 1):
+        if word[i] == word[i + 1]:
+            options.append(word[:i] + word[i + 1 :])
+    for i in range(1, len(word) - 1):
+        if word[i] != word[i + 1] and word[i + 1].isalpha():
+            options.append(word[:i] + word[i + 1] + word[i] + word[i + 2 :])
+    for i in range(1, len(word)):
+        if word[i] in _VOWELS:
+            options.extend(word[:i] + v + word[i + 1 :] for v in _VOWELS if v != word[i])
+    return rng.choice(options) if options else None
+
+
+def inject_name_variant(art: Article, rng: random.Random) -> Injection | None:
+    """Misspell one later mention of a person whose surname appears at least three times."""
+    text = art.text
+    cands = [p for p in people(text) if len(p.mentions) >= 3]
+    if not cands:
+        return None
+    person = rng.choice(cands)
+    pos = rng.choice([m for m in person.mentions if m > person.full_at] or list(person.mentions[1:]))
+    for _ in range(5):
+        wrong = one_edit(person.last, rng)
+        if wrong and wrong.lower() not in text.lower():
+            new = text[:pos] + wrong + text[pos + len(person.last) :]
+            return Injection(new, ((pos, pos + len(wrong)),), f"'{person.last}' -> '{wrong}' once")
+    return None
+
+
+GOV_TITLES = [
+    "Prime Minister", "Finance Minister", "Foreign Minister", "Trade Minister", "Energy Minister", "Defence Minister",
+    "Agriculture Minister", "Interior Minister", "Foreign Secretary", "Home Secretary", "Treasury Secretary",
+    "Commerce Secretary", "Health Secretary", "Education Secretary", "Secretary of State", "Chancellor",
+]
+OTHER_TITLES = ["President", "Chairman", "Chief Executive", "Governor", "Senator", "Mayor", "Ambassador", "Judge", "General"]
+_TITLE_BEFORE = re.compile(r"(" + "|".join(sorted(GOV_TITLES + OTHER_TITLES, key=len, reverse=True)) + r")\s+$")
+
+
+def inject_title_conflict(art: Article, rng: random.Random) -> Injection | None:
+    """Give a named person a second, incompatible title later in the story."""
+    text = art.text
+    cands = [p for p in people(text) if len(p.mentions) >= 2]
+    if not cands:
+        return None
+    titled = [(p, m) for p in cands if (m := _TITLE_BEFORE.search(text[max(0, p.full_at - 30) : p.full_at]))]
+    bare = [
+        p
+        for p in cands
+        if re.search(r"(?:^|[\n,;:(]|\b(?:said|by|and|with|to|from|of|that|for|on|says|told|when))\s*$", text[max(0, p.full_at - 30) : p.full_at])
+        and not re.match(rf"{p.first} {p.last}\s*[,(]", text[p.full_at :])  # no appositive (it may hold a title)
+    ]
+    if titled:
+        person, m = rng.choice(titled)
+        title, prefix = m.group(1), ""
+    elif bare:
+        person, title = rng.choice(bare), rng.choice(GOV_TITLES)
+        prefix = title + " "
+    else:
+        return None
+    other = rng.choice([t for t in GOV_TITLES if t != title and not (title == "Chancellor" and t.endswith("Minister"))])
+    name = f"{person.first} {person.last}"
+    sentence = rng.choice(
+        [
+            f"{other} {name} said the talks would continue.",
+            f"The plan was welcomed by {other} {name}.",
+            f"{other} {name} declined to comment on {rng.choice(OBJECTS)}.",
+            f"{other} {name} is expected to visit next month.",
+        ]
+    )
+    ins = insert_sentence(art, rng, sentence, after=person.full_at + len(name))
+    if ins is None:
+        return None
+    new, span = ins.text, ins.spans[0]
+    spans = [span]
+    if prefix:  # the first mention gets the original title; it precedes the inserted sentence
+        new = new[: person.full_at] + prefix + new[person.full_at :]
+        spans = [(person.full_at, person.full_at + len(prefix) + len(name)), (span[0] + len(prefix), span[1] + len(prefix))]
+    else:
+        spans.insert(0, (person.full_at, person.full_at + len(name)))
+    return Injection(new, tuple(spans), f"'{title} {name}' and later '{other} {name}'")
+
+
