@@ -1,6 +1,6 @@
 """Detection quality: inject one defect per article copy, lint once, measure recall and false alarms.
 
-    python benchmarks/quality.py                          # 60 copies per class, 1500 untouched, seed 1
+    python benchmarks/quality.py                          # 30 copies per class, 1500 untouched, seed 1
     python benchmarks/quality.py --limit 400 --per-class 2 --untouched 20 --out /tmp/q.json   # quick
     python benchmarks/quality.py --show-misses 5          # print missed defects for rule work
 
@@ -38,7 +38,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("corpus", nargs="?", type=Path, default=default_corpus(), help="corpus folder (default: %(default)s)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--limit", type=int, default=0, help="draw from only this many (seeded random) articles (0 = all)")
-    ap.add_argument("--per-class", type=int, default=60, help="copies per defect class and per control")
+    ap.add_argument("--per-class", type=int, default=30, help="copies per defect class (shared among its variants) and per control")
     ap.add_argument("--untouched", type=int, default=1500, help="articles linted unchanged, for findings per 10,000 words")
     ap.add_argument("--source", action="append", choices=SOURCES, help="corpus sources (default: both)")
     ap.add_argument("-j", "--jobs", type=int, default=2)

@@ -22,12 +22,19 @@ class Injection:
 
 @dataclass(frozen=True)
 class Kind:
+    """One way of injecting a defect (or a control); ``family`` is the defect class it belongs to."""
+
     name: str
     group: str  # rule group whose finding on a defect line counts as detection
     rule: str  # the rule meant to catch it (reported as a stricter recall)
     control: bool
     needs_date: bool
     inject: Callable[[Article, random.Random], Injection | None]
+    family: str = ""  # the defect class (issue 12) this variant belongs to; empty: its own class
+
+    @property
+    def cls(self) -> str:
+        return self.family or self.name
 
 
 def insert_sentence(art: Article, rng: random.Random, sentence: str, after: int = 0, middle: bool = False) -> Injection | None:

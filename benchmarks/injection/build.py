@@ -30,7 +30,9 @@ def line_of(text: str, offset: int) -> int:
 
 
 def build_copies(articles: list[Article], rng: random.Random, limit: int, per_class: int, untouched: int, kinds: tuple[Kind, ...]) -> list[Copy]:
-    """``untouched`` random articles left as they are, then up to ``per_class`` copies of each kind.
+    """``untouched`` random articles left as they are, then about ``per_class`` copies of each class.
+
+    A class with several variants (kinds of one family) shares its copies among them.
 
     Articles are drawn in a seeded random order (the first ``limit`` only, if given); an
     article that cannot host any kind still needing copies is skipped, not linted.
@@ -47,12 +49,14 @@ def build_copies(articles: list[Article], rng: random.Random, limit: int, per_cl
     for art in pool[:untouched]:
         copies.append(Copy(name(art), art, None, header_for(art) + art.text))
     counts: Counter[str] = Counter()
+    variants = Counter(k.cls for k in kinds)
+    quota = {k.name: -(-per_class // variants[k.cls]) for k in kinds}
     for art in pool[untouched:]:
-        open_kinds = [k for k in kinds if counts[k.name] < per_class and (art.date or not k.needs_date)]
-        if not any(counts[k.name] < per_class for k in kinds):
+        open_kinds = [k for k in kinds if counts[k.name] < quota[k.name] and (art.date or not k.needs_date)]
+        if not any(counts[k.name] < quota[k.name] for k in kinds):
             break
         rng.shuffle(open_kinds)
-        open_kinds.sort(key=lambda k: counts[k.name])
+        open_kinds.sort(key=lambda k: counts[k.name] / quota[k.name])
         for kind in open_kinds:
             inj = kind.inject(art, rng)
             if inj is None:

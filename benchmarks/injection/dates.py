@@ -142,3 +142,39 @@ def control_tense(art: Article, rng: random.Random) -> Injection | None:
     return insert_sentence(art, rng, sentence)
 
 
+
+
+_PAST_EVENTS = [
+    "The two companies signed the agreement {when}.",
+    "{subject} announced the sale {when}.",
+    "Shareholders approved the merger {when}.",
+    "Negotiators met {when} and agreed on a price.",
+    "{subject} said {when} that it had accepted {object}.",
+]
+
+
+def _past_event(rng: random.Random, when: str) -> str:
+    return rng.choice(_PAST_EVENTS).format(when=when, subject=rng.choice(SUBJECTS), object=rng.choice(OBJECTS))
+
+
+def inject_tense_year(art: Article, rng: random.Random) -> Injection | None:
+    """A past event dated, with its year, 4-25 days after publication."""
+    assert art.date is not None
+    when = fmt_date(art.date + dt.timedelta(days=rng.randint(4, 25)), rng, year=True)
+    return insert_sentence(art, rng, _past_event(rng, f"on {when}"))
+
+
+def inject_tense_weekday(art: Article, rng: random.Random) -> Injection | None:
+    """A past event on a weekday still to come: "next Thursday", or "on Thursday, March 5" after publication."""
+    assert art.date is not None
+    later = art.date + dt.timedelta(days=rng.randint(2, 6))
+    wd = WEEKDAYS[later.weekday()]
+    when = rng.choice([f"next {wd}", f"on {fmt_date(later, rng, weekday=wd)}"])
+    return insert_sentence(art, rng, _past_event(rng, when))
+
+
+def control_tense_bare_weekday(art: Article, rng: random.Random) -> Injection | None:
+    """A past event on a bare weekday (the most recent one, as news copy means it), or today's weekday."""
+    assert art.date is not None
+    wd = WEEKDAYS[(art.date - dt.timedelta(days=rng.randint(0, 6))).weekday()]
+    return insert_sentence(art, rng, _past_event(rng, f"on {wd}"))

@@ -1,9 +1,10 @@
-"""People: a surname misspelt once, one person given two titles."""
+"""People: a name misspelt once, one person given two titles, and two people with similar names."""
 
 from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .base import MONTHS, OBJECTS, WEEKDAYS, Injection, insert_sentence
@@ -105,16 +106,51 @@ GOV_TITLES = [
     "Commerce Secretary", "Health Secretary", "Education Secretary", "Secretary of State", "Chancellor",
 ]
 OTHER_TITLES = ["President", "Chairman", "Chief Executive", "Governor", "Senator", "Mayor", "Ambassador", "Judge", "General"]
+# Offices by kind: one person cannot hold two of different kinds at once (a company president may chair it).
+OFFICES = {
+    "head of state or government": ["President", "Prime Minister", "Chancellor"],
+    "minister": [*GOV_TITLES[1:-1], "Energy Secretary", "Defense Secretary", "Labor Secretary"],
+    "company officer": ["Chairman", "Chief Executive", "Managing Director", "Chief Financial Officer"],
+    "legislator": ["Senator", "Congressman", "Representative"],
+    "judge": ["Judge", "Justice", "Chief Justice"],
+    "governor or mayor": ["Governor", "Mayor"],
+    "diplomat or officer": ["Ambassador", "General"],
+}
+TITLE_OF = {title: kind for kind, titles in OFFICES.items() for title in titles}
+_ANY_TITLE_BEFORE = re.compile(r"(" + "|".join(sorted(TITLE_OF, key=len, reverse=True)) + r")\s+$")
+
+
+def _other_office(title: str, rng: random.Random) -> str:
+    """A title of another kind of office; a company officer may also be its president."""
+    kind = TITLE_OF.get(title, "")
+    kinds = [k for k in OFFICES if k != kind and {k, kind} != {"head of state or government", "company officer"}]
+    return rng.choice(OFFICES[rng.choice(kinds)])
+
+
 _TITLE_BEFORE = re.compile(r"(" + "|".join(sorted(GOV_TITLES + OTHER_TITLES, key=len, reverse=True)) + r")\s+$")
 
 
 def inject_title_conflict(art: Article, rng: random.Random) -> Injection | None:
-    """Give a named person a second, incompatible title later in the story."""
+    """Give a named person a second, incompatible government title later in the story."""
+    def other_gov(title: str, rng: random.Random) -> str:
+        return rng.choice([t for t in GOV_TITLES if t != title and not (title == "Chancellor" and t.endswith("Minister"))])
+
+    return _title_conflict(art, rng, _TITLE_BEFORE, GOV_TITLES, other_gov)
+
+
+def inject_title_conflict_any(art: Article, rng: random.Random) -> Injection | None:
+    """Titles of every kind (heads of government, ministers, company officers, governors, senators, judges)."""
+    return _title_conflict(art, rng, _ANY_TITLE_BEFORE, list(TITLE_OF), _other_office)
+
+
+def _title_conflict(art: Article, rng: random.Random, before: re.Pattern[str], first_titles: list[str],
+                    pick_other: Callable[[str, random.Random], str]) -> Injection | None:
+    """The person's first mention keeps (or gets) one title; an inserted later sentence gives another."""
     text = art.text
     cands = [p for p in people(text) if len(p.mentions) >= 2]
     if not cands:
         return None
-    titled = [(p, m) for p in cands if (m := _TITLE_BEFORE.search(text[max(0, p.full_at - 30) : p.full_at]))]
+    titled = [(p, m) for p in cands if (m := before.search(text[max(0, p.full_at - 30) : p.full_at]))]
     bare = [
         p
         for p in cands
@@ -125,11 +161,11 @@ def inject_title_conflict(art: Article, rng: random.Random) -> Injection | None:
         person, m = rng.choice(titled)
         title, prefix = m.group(1), ""
     elif bare:
-        person, title = rng.choice(bare), rng.choice(GOV_TITLES)
+        person, title = rng.choice(bare), rng.choice(first_titles)
         prefix = title + " "
     else:
         return None
-    other = rng.choice([t for t in GOV_TITLES if t != title and not (title == "Chancellor" and t.endswith("Minister"))])
+    other = pick_other(title, rng)
     name = f"{person.first} {person.last}"
     sentence = rng.choice(
         [
@@ -152,3 +188,48 @@ def inject_title_conflict(art: Article, rng: random.Random) -> Injection | None:
     return Injection(new, tuple(spans), f"'{title} {name}' and later '{other} {name}'")
 
 
+
+
+def _later_sentence(art: Article, rng: random.Random, person: Person, sentence: str, note: str) -> Injection | None:
+    """``sentence`` inserted after the person's first full mention; spans: that mention and the sentence."""
+    ins = insert_sentence(art, rng, sentence, after=person.full_at + len(person.first) + 1 + len(person.last))
+    if ins is None:
+        return None
+    return Injection(ins.text, ((person.full_at, person.full_at + len(person.first) + 1 + len(person.last)), *ins.spans), note)
+
+
+def inject_given_name_variant(art: Article, rng: random.Random) -> Injection | None:
+    """The person named in full again later with a one-letter slip in the given name ("Patrcia Hewitt")."""
+    text = art.text
+    cands = [p for p in people(text) if len(p.first) >= 4 and re.search(rf"\b(?:Mr|Mrs|Ms|Dr)\.? {p.last}\b", text)]
+    if not cands:
+        return None
+    person = rng.choice(cands)
+    wrong = one_edit(person.first, rng)
+    if not wrong or wrong.lower() in text.lower():
+        return None
+    name = f"{wrong} {person.last}"
+    sentence = rng.choice([f"{name} said the matter was closed.", f"The plan was drawn up by {name}.",
+                           f"{name} declined to comment on {rng.choice(OBJECTS)}."])
+    return _later_sentence(art, rng, person, sentence, f"'{person.first} {person.last}' -> '{name}' once")
+
+
+CONTROL_GIVEN = ["Donald", "Margaret", "Richard", "Susan", "Thomas", "Elena", "George", "Karen", "Walter", "Irene"]
+
+
+def control_similar_surnames(art: Article, rng: random.Random) -> Injection | None:
+    """Two people: a second person with another given name and a surname one letter apart ("Reagan", "Donald Regan")."""
+    text = art.text
+    cands = people(text)
+    if not cands:
+        return None
+    person = rng.choice(cands)
+    other = rng.choice([g for g in CONTROL_GIVEN if g[0] != person.first[0]])
+    similar = one_edit(person.last, rng)
+    if not similar or similar.lower() in text.lower():
+        return None
+    sentence = rng.choice([f"{other} {similar}, who also attended, declined to comment.",
+                           f"A separate statement was issued by {other} {similar}, a spokesman for the group.",
+                           f"{other} {similar}, an adviser to the board, said no decision had been taken."])
+    ins = insert_sentence(art, rng, sentence, after=person.full_at + len(person.first) + 1 + len(person.last))
+    return None if ins is None else Injection(ins.text, ins.spans, f"second person '{other} {similar}' beside '{person.first} {person.last}'")

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import random
+import re
 
 from .base import SUBJECTS, Injection
 from .corpus import Article
-from .text import Para, body_paragraphs, paragraphs, sentence_ends
+from .text import Para, body_paragraphs, paragraphs, sentence_ends, sentences
 
 QUOTES = [
     ("We expect the market to stay difficult for the rest of the year", "But we have cut costs and we are in a stronger position than our rivals"),
@@ -72,3 +73,72 @@ def control_quote_paragraphs(art: Article, rng: random.Random) -> Injection | No
     return Injection(new, ((s1, s1 + len(p1)), (s2, s2 + len(p2))), "quotation continued over two paragraphs")
 
 
+
+
+_SAID_AFTER = re.compile(r""",["”]\s+(?:[a-z]+ )?(?:he|she|they|it|[A-Z][a-z]+(?: [A-Z][a-z]+)?|the [a-z]+) (?:said|says|told|added)\b""")
+SPEAKERS = ["she said", "he said", "a spokesman said", "the minister said", "one trader said", "the chairman said"]
+
+
+def _quote_sites(text: str) -> list[Para]:
+    """Body paragraphs whose next paragraph does not reopen a quotation (so an open mark stays open)."""
+    all_paras = paragraphs(text)
+    return [p for p in body_paragraphs(text) if not _next_para_starts_with_quote(text, p, all_paras)]
+
+
+def inject_quote_before_attribution(art: Article, rng: random.Random) -> Injection | None:
+    """A quotation opened and never closed before its attribution: '"We will appeal, she said.'
+
+    Either an existing quotation's closing mark before "..., he said" is dropped, or a new
+    quoted sentence is inserted with a straight or a curly opening mark.
+    """
+    text = art.text
+    sites = _quote_sites(text)
+    closing = [m for p in sites if text[p.start : p.end].count('"') % 2 == 0
+               for m in _SAID_AFTER.finditer(text, p.start, p.end)]
+    if closing and rng.random() < 0.5:
+        m = rng.choice(closing)
+        mark = m.start() + 1
+        opening = text.rfind(text[mark] if text[mark] == '"' else "“", 0, mark)
+        new = text[:mark] + text[mark + 1 :]
+        return Injection(new, ((max(opening, 0), m.end() - 1),), f"dropped the closing mark before: {m.group()[2:]}")
+    points = [e for p in sites if '"' not in text[p.start : p.end] for e in sentence_ends(text, p) if e < p.end - 1]
+    if not points:
+        return None
+    pos = rng.choice(points)
+    mark = rng.choice(['"', "“"])
+    sentence = f"{mark}{rng.choice(QUOTES)[rng.randrange(2)]}, {rng.choice(SPEAKERS)}."
+    new = text[:pos] + " " + sentence + text[pos:]
+    return Injection(new, ((pos + 1, pos + 1 + len(sentence)),), f"inserted quotation open before its attribution: {sentence}")
+
+
+def control_quote_attribution(art: Article, rng: random.Random) -> Injection | None:
+    """A correctly closed quotation before its attribution ('"We will appeal," she said.')."""
+    text = art.text
+    points = [e for p in _quote_sites(text) if '"' not in text[p.start : p.end] for e in sentence_ends(text, p) if e < p.end - 1]
+    if not points:
+        return None
+    pos = rng.choice(points)
+    sentence = f'"{rng.choice(QUOTES)[rng.randrange(2)]}," {rng.choice(SPEAKERS)}.'
+    new = text[:pos] + " " + sentence + text[pos:]
+    return Injection(new, ((pos + 1, pos + 1 + len(sentence)),), f"closed quotation: {sentence}")
+
+
+def inject_bracket(art: Article, rng: random.Random) -> Injection | None:
+    """A closing parenthesis dropped from a body paragraph, or a parenthesis opened mid-sentence and never closed."""
+    text = art.text
+    body = body_paragraphs(text)
+    pairs = [(p.start + m.start(), p.start + m.end() - 1) for p in body if text[p.start : p.end].count("(") == text[p.start : p.end].count(")")
+             for m in re.finditer(r"\(([^()\n]{1,80})\)", text[p.start : p.end])]
+    if pairs and rng.random() < 0.5:
+        open_at, close = rng.choice(pairs)
+        return Injection(text[:close] + text[close + 1 :], ((open_at, close),), f"dropped ')' of: {text[open_at:close][:40]}")
+    bare = [p for p in body if not re.search(r"[()]", text[p.start : p.end])]
+    sents = [(s, e) for p in bare for s, e in sentences(text, p) if len(text[s:e].split()) >= 8]
+    if not sents:
+        return None
+    s, e = rng.choice(sents)
+    gaps = [m.start() + 1 for m in re.finditer(r" (?=[a-z])", text[s:e])][2:-2]
+    if not gaps:
+        return None
+    at = s + rng.choice(gaps)
+    return Injection(text[:at] + "(" + text[at:], ((at, e + 1),), f"unclosed '(' in: {text[s:e][:50]}")

@@ -1,4 +1,4 @@
-"""Duplicated text: a body sentence repeated right after itself."""
+"""Duplicated text: a body sentence or a whole paragraph repeated right after itself."""
 
 from __future__ import annotations
 
@@ -28,3 +28,15 @@ def inject_duplicate(art: Article, rng: random.Random) -> Injection | None:
 
 
 
+def inject_duplicate_paragraph(art: Article, rng: random.Random) -> Injection | None:
+    """A whole body paragraph printed twice, the copy starting a paragraph of its own."""
+    text = art.text
+    paras = [p for p in body_paragraphs(text) if not DATELINE.match(text, p.start)]
+    if not paras:
+        return None
+    para = rng.choice(paras)
+    chunk = text[para.start : para.end]
+    sep = "\n    " if para.indented else "\n\n"
+    at = para.end + len(sep)
+    new = text[: para.end] + sep + chunk + text[para.end :]
+    return Injection(new, ((at, at + len(chunk)),), f"paragraph repeated: {' '.join(chunk.split())[:60]}")

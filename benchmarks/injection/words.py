@@ -7,7 +7,7 @@ import re
 
 from .base import OBJECTS, SUBJECTS, SUBJECTS_PLURAL, Injection, insert_sentence
 from .corpus import Article
-from .text import body_paragraphs, sentences, wordset
+from .text import body_paragraphs, caps_line, sentences, wordset
 
 _SKIP_DOUBLE = wordset("had that is do bye very")
 
@@ -93,3 +93,42 @@ def control_neither_nor(art: Article, rng: random.Random) -> Injection | None:
     return insert_sentence(art, rng, sentence)
 
 
+
+
+_FUNCTION = r"(?:in|of|and|at|on|to|for|the|said|is|was|has|with|from)"
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Aug|Sept|Oct|Nov|Dec)"
+_CAPITAL_RUNS = {
+    "month": re.compile(rf"(?<![\w.-])({_MONTH}) ({_FUNCTION})\b"),
+    "acronym": re.compile(rf"(?<![\w.-])([A-Z]{{2,6}}) ({_FUNCTION})\b"),
+    "name": re.compile(rf"(?<=[a-z,] )([A-Z][a-z]{{2,}}) ({_FUNCTION})\b"),  # not sentence-initial
+}
+_INTO_SAID = re.compile(r"(?<![\w'-])([A-Za-z]{2,}s|[A-Za-z]+'s|[A-Za-z]+s') (said)\b")
+
+
+def _fuse_one(art: Article, rng: random.Random, pattern: re.Pattern[str], what: str) -> Injection | None:
+    """Delete the space of one random match of ``pattern`` (word, space, word) in a body paragraph."""
+    text = art.text
+    hits = [m for para in body_paragraphs(text) for m in pattern.finditer(text, para.start, para.end)
+            if not caps_line(text, m.start())]
+    if not hits:
+        return None
+    m = rng.choice(hits)
+    fused = m.group(1) + m.group(2)
+    new = text[: m.start()] + fused + text[m.end() :]
+    return Injection(new, ((m.start(), m.start() + len(fused)),), f"fused {what} '{m.group()}' -> '{fused}'")
+
+
+def inject_fused_capital(art: Article, rng: random.Random) -> Injection | None:
+    """A month, an acronym or a capitalised name run into the function word after it ("Marchin", "OPECsaid")."""
+    kinds = list(_CAPITAL_RUNS)
+    rng.shuffle(kinds)
+    for what in kinds:
+        inj = _fuse_one(art, rng, _CAPITAL_RUNS[what], what)
+        if inj:
+            return inj
+    return None
+
+
+def inject_fused_said(art: Article, rng: random.Random) -> Injection | None:
+    """A plural or possessive run into "said" ("officialssaid", "Reuters'said")."""
+    return _fuse_one(art, rng, _INTO_SAID, "plural/possessive")
