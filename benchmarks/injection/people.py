@@ -201,7 +201,7 @@ def _later_sentence(art: Article, rng: random.Random, person: Person, sentence: 
 def inject_given_name_variant(art: Article, rng: random.Random) -> Injection | None:
     """The person named in full again later with a one-letter slip in the given name ("Patrcia Hewitt")."""
     text = art.text
-    cands = [p for p in people(text) if len(p.first) >= 4 and re.search(rf"\b(?:Mr|Mrs|Ms|Dr)\.? {p.last}\b", text)]
+    cands = [p for p in people(text) if len(p.first) >= 4 and _has_honorific(text, p)]
     if not cands:
         return None
     person = rng.choice(cands)
@@ -214,18 +214,30 @@ def inject_given_name_variant(art: Article, rng: random.Random) -> Injection | N
     return _later_sentence(art, rng, person, sentence, f"'{person.first} {person.last}' -> '{name}' once")
 
 
+def similar_surname(word: str, rng: random.Random) -> str | None:
+    """Another real-looking surname one letter away: a vowel dropped beside a vowel, or swapped ("Reagan", "Regan")."""
+    options = [word[:i] + word[i + 1 :] for i in range(1, len(word)) if word[i] in _VOWELS and (word[i - 1] in _VOWELS or word[i + 1 : i + 2] in tuple(_VOWELS))]
+    options += [word[:i] + v + word[i + 1 :] for i in range(1, len(word)) if word[i] in _VOWELS for v in _VOWELS if v != word[i]]
+    return rng.choice(options) if options else None
+
+
+def _has_honorific(text: str, person: Person) -> bool:
+    """Referred to as Mr/Mrs/Ms/Dr: a person, not a company the name finder took for one."""
+    return bool(re.search(rf"\b(?:Mr|Mrs|Ms|Dr)\.? {person.last}\b", text))
+
+
 CONTROL_GIVEN = ["Donald", "Margaret", "Richard", "Susan", "Thomas", "Elena", "George", "Karen", "Walter", "Irene"]
 
 
 def control_similar_surnames(art: Article, rng: random.Random) -> Injection | None:
     """Two people: a second person with another given name and a surname one letter apart ("Reagan", "Donald Regan")."""
     text = art.text
-    cands = people(text)
+    cands = [p for p in people(text) if _has_honorific(text, p)]
     if not cands:
         return None
     person = rng.choice(cands)
     other = rng.choice([g for g in CONTROL_GIVEN if g[0] != person.first[0]])
-    similar = one_edit(person.last, rng)
+    similar = similar_surname(person.last, rng)
     if not similar or similar.lower() in text.lower():
         return None
     sentence = rng.choice([f"{other} {similar}, who also attended, declined to comment.",
