@@ -30,8 +30,10 @@ ATTRIBUTION = regex.compile(
 )
 
 
-# A single quotation mark opening a nested quotation: "When I said, 'Look', he said, 'ah but'".
-_NESTED = regex.compile(r"(?:^|(?<=[\s(]))['‘]\p{L}|[,:]?\s*['‘]\p{L}", regex.V1)
+# A nested quotation with single marks: "When I said, 'Look', he said, 'ah but'".
+_NESTED_OPEN = regex.compile(r"(?<=[\s(])['‘](?=\p{L})", regex.V1)
+_NESTED_CLOSE = regex.compile(r"(?<=[\p{L}\p{N}.,!?])['’](?=[\s,.;:!?)]|$)", regex.V1)
+_OPENS_NESTED = regex.compile(r"[,:]?\s*['‘]\p{L}", regex.V1)
 
 
 def attribution_in(text: str, start: int, end: int) -> regex.Match | None:
@@ -41,7 +43,13 @@ def attribution_in(text: str, start: int, end: int) -> regex.Match | None:
     speaker's own story ("When I said, 'Look', he said, 'ah but …'"), not to the quotation.
     """
     for m in ATTRIBUTION.finditer(text, start, end):
-        if _NESTED.search(text, start, m.start()) or _NESTED.match(text, m.end(), end):
+        if _nested_open(text, start, m.start()) or _OPENS_NESTED.match(text, m.end(), end):
             continue
         return m
     return None
+
+
+def _nested_open(text: str, start: int, end: int) -> bool:
+    """A single-mark quotation opened in ``text[start:end]`` and not closed by ``end``."""
+    opened = [o.start() for o in _NESTED_OPEN.finditer(text, start, end)]
+    return bool(opened) and _NESTED_CLOSE.search(text, opened[-1] + 1, end) is None
