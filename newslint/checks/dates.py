@@ -15,7 +15,15 @@ from typing import Literal
 import regex
 
 from ..language.dategrammar import MONTHS, WEEKDAYS
-from ..language.datementions import Mention, clause_tense, describe, governed, mentions, resolve_weekday, sentence_at
+from ..language.datementions import (
+    Mention,
+    clause_tense,
+    describe,
+    governed,
+    mentions,
+    resolve_weekday,
+    sentence_at,
+)
 from ..model import Hit
 from . import Context
 
