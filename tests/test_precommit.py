@@ -78,8 +78,6 @@ ACCEPTANCE = """# Talks stall over port deal
 By Jane Doein Washington
 
 Negotiators for the two governments met for a third day on the port agreement. Neither side has yet to comment on the draft.
-
-Reporting by Jane Doe; editing by Tom Reed
 """
 
 
