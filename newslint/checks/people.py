@@ -442,7 +442,10 @@ def _title_conflicts(table: PersonTable, ctx: Context, options: Options) -> Iter
     names = {p.index: p.name for p in table.persons}
     by_cluster: dict[int, list[tuple[Mention, object]]] = {}
     together: set[frozenset[str]] = set(lex.compatible)
+    shared = Counter(p.surname for p in table.persons if len(p.tokens) > 1)
     for m in table.mentions:
+        if m.kind != "full" and shared[m.surname] > 1:
+            continue  # "Sen. Dole" with Robert and Elizabeth Dole in the story: whose title is unknown
         current = [t for t in m.titles if not t.status]
         roles = {t.role for t in current}
         if len(roles) > 1:

@@ -69,9 +69,11 @@ def _doublings(lows: list[str], options: Options) -> Iterator[tuple[int, int]]:
 
 
 def _clean(i: int, k: int, lows: list[str], tokens, text: str) -> bool:
-    """Not one word repeated, no numbers, the same spacing inside each copy, only white space between."""
+    """Not a shorter unit repeated, no numbers, the same spacing inside each copy, only white space between."""
     words = lows[i : i + k]
-    if len(set(words)) == 1 or any(c.isdigit() for w in words for c in w):
+    if any(words == words[:p] * (k // p) for p in range(1, k) if k % p == 0):
+        return False  # "la la la", "LONG SHRT LONG SHRT": a unit repeated on and on (table headers)
+    if any(c.isdigit() for w in words for c in w):
         return False
     gaps = [text[tokens[j].end : tokens[j + 1].start] for j in range(i, i + 2 * k - 1)]
     return gaps[: k - 1] == gaps[k:] and gaps[k - 1].isspace()
