@@ -107,3 +107,34 @@ def apply(results: Sequence[FileResult], baseline: Counter[tuple[str, str, str]]
                 kept.append(f)
         out.append(replace(result, findings=tuple(kept)))
     return Filtered(tuple(out), sum(n for n in left.values() if n > 0))
+
+
+def source_reader(paths: dict[str, str | None], stdin_text: str | None) -> Callable[[str], str | None]:
+    """A reader from a result's display name to its source text (None when unreadable).
+
+    ``paths`` maps display names to file paths (None for stdin); files are read again,
+    because results do not carry their source text.
+    """
+    from .inputs import InputError, read_path
+
+    def read(display: str) -> str | None:
+        if display not in paths:
+            return None
+        path = paths[display]
+        if path is None:
+            return stdin_text
+        try:
+            return read_path(path)
+        except InputError:
+            return None
+
+    return read
+
+
+def write(path: str, results: Sequence[FileResult], read: Callable[[str], str | None]) -> None:
+    """Write the baseline file; an OSError becomes a BaselineError naming the file."""
+    try:
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(dumps(results, read))
+    except OSError as exc:
+        raise BaselineError(f"{path}: cannot write baseline: {exc.strerror or exc}") from exc

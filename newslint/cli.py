@@ -79,6 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--timeout", type=_seconds, metavar="SECONDS", help="skip (and report) a file that takes longer than this (default 60; 0 = no limit)")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour text output (auto: on a terminal, unless NO_COLOR)")
     check.add_argument("--quiet", "-q", action="store_true", help="no summary line on stderr")
+    check.add_argument("--baseline", metavar="FILE", help="hide the findings recorded in FILE; report only new ones")
+    check.add_argument("--write-baseline", metavar="FILE", help="record today's findings in FILE (sorted JSON, fit to commit)")
 
     rules = sub.add_parser("rules", help="list the active rules")
     _common(rules)
@@ -166,6 +168,9 @@ def _check(args: argparse.Namespace) -> int:
     if args.output and _is_input(args.output, sources):
         sys.stderr.write(f"newslint: error: --output {args.output} is one of the files being checked; it would be overwritten\n")
         return EXIT_ERROR
+    baseline = _load_baseline(args.baseline)
+    if isinstance(baseline, int):
+        return baseline
     p = plan(sources, opts)
     if p.errors:
         for e in p.errors:
@@ -189,11 +194,19 @@ def _check(args: argparse.Namespace) -> int:
             progress.tick()
     if progress:
         progress.done()
+    stale = None
+    if args.baseline or args.write_baseline:
+        outcome = _apply_baseline(args, p, stdin_text, results, baseline)
+        if isinstance(outcome, int):
+            return outcome
+        results, stale = outcome
 
     rules = _report_rules(p)
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     if args.statistics:
         report = _statistics(results)
+        if stale is not None:
+            report += f"{stale:6d}  stale baseline entries (no longer found)\n"
     else:
         color = _use_color(args.color, args.output) and fmt == "text"
         report = render(fmt, results, rules, color=color)
@@ -209,6 +222,36 @@ def _check(args: argparse.Namespace) -> int:
     if not args.exit_zero and any(f.severity >= fail_on for r in results for f in r.findings):
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _load_baseline(path: str | None):
+    """The baseline's counts, None without --baseline, or the exit code for a bad file."""
+    if not path:
+        return None
+    from .baseline import BaselineError, load
+
+    try:
+        return load(path)
+    except BaselineError as exc:
+        sys.stderr.write(f"newslint: error: {exc}\n")
+        return EXIT_ERROR
+
+
+def _apply_baseline(args: argparse.Namespace, p, stdin_text: str | None, results: list[FileResult], baseline):
+    """Write and/or apply a baseline: (results, stale count or None), or an exit code."""
+    from .baseline import BaselineError, apply, source_reader, write
+
+    read = source_reader({(s.display if s.path else args.stdin_filename or "-"): s.path for s, _c, _r in p.items}, stdin_text)
+    if args.write_baseline:
+        try:
+            write(args.write_baseline, results, read)
+        except BaselineError as exc:
+            sys.stderr.write(f"newslint: error: {exc}\n")
+            return EXIT_ERROR
+    if baseline is None:
+        return results, None
+    filtered = apply(results, baseline, read)
+    return list(filtered.results), filtered.stale
 
 
 def _is_input(output: str, sources: Sequence[object]) -> bool:
