@@ -121,22 +121,20 @@ def lint_one(source: Source, config: Config, ruleset: RuleSet, opts: Options, st
     except InputError as exc:
         return FileResult(display, (), (FileError(display, str(exc)),))
     assert text is not None
-    ignored = ignored_for(config, source.path or opts.stdin_filename or display)
+    name = source.path or opts.stdin_filename or display
+    return lint_text(text, display, name, source.fmt or opts.fmt or _format_of(name), config, ruleset, opts)
+
+
+def lint_text(
+    text: str, display: str, name: str, fmt: str, config: Config, ruleset: RuleSet, opts: Options, date: dt.date | None = None
+) -> FileResult:
+    """Lint one document's text (a file's or a JSONL record's); ``name`` picks per-file ignores, --date beats ``date``."""
+    ignored = ignored_for(config, name)
     rules = [r for r in ruleset.rules if not any(r.id == i or r.id.startswith(i + ".") for i in ignored)]
-    fmt = source.fmt or opts.fmt
-    name_for_format = source.path or opts.stdin_filename or display
     limit = opts.timeout if opts.timeout is not None else (config.timeout or DEFAULT_TIMEOUT)
     try:
         with _time_limit(limit):
-            return lint_source(
-                text,
-                display,
-                rules,
-                config.settings(),
-                fmt=fmt or _format_of(name_for_format),
-                date=opts.date,
-                known_ids=ruleset.known_ids,
-            )
+            return lint_source(text, display, rules, config.settings(), fmt=fmt, date=opts.date or date, known_ids=ruleset.known_ids)
     except _FileTimeout:
         return FileResult(display, (), (FileError(display, f"took longer than {limit:g} s and was skipped (raise 'timeout' in config or --timeout)"),))
     except RecursionError:

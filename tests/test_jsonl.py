@@ -1,0 +1,64 @@
+"""JSON Lines archives: one document per record, named FILE#ID, bad records reported one by one."""
+
+import gzip
+import json
+
+from newslint.inputs import Source
+from newslint.jsonl import Fields, Record, archive_records, is_archive
+from newslint.model import FileResult
+
+
+def _write(path, rows):
+    path.write_text("".join((r if isinstance(r, str) else json.dumps(r)) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def test_records_are_named_by_id_else_number_and_carry_date_and_format(tmp_path):
+    path = _write(tmp_path / "a.jsonl", [
+        {"id": "s1", "body": "One.", "published": "2024-03-05T10:00:00Z", "kind": "markdown"},
+        {"body": "Two."},
+        "",
+        {"id": 7, "body": "Three."},
+    ])
+    fields = Fields(text="body", id="id", date="published", format="kind")
+    got = list(archive_records(Source(str(path), str(path)), None, fields, "-"))
+    assert [g.display for g in got] == [f"{path}#s1", f"{path}#2", f"{path}#7"]
+    assert all(isinstance(g, Record) for g in got)
+    assert got[0].date.isoformat() == "2024-03-05" and got[0].fmt == "markdown" and got[1].fmt == "plain"
+
+
+def test_bad_records_are_errors_naming_file_and_record_and_the_rest_are_read(tmp_path):
+    path = _write(tmp_path / "b.jsonl", [
+        {"text": "Fine."}, "{not json", {"text": 3}, {"body": "x"}, [1, 2], {"text": "x", "format": "pdf"},
+        {"text": "x", "date": "soon"}, {"text": "Also fine."},
+    ])
+    got = list(archive_records(Source(str(path), str(path)), None, Fields(date="date", format="format"), "-"))
+    errors = [g for g in got if isinstance(g, FileResult)]
+    assert [type(g).__name__ for g in got].count("Record") == 2
+    messages = [e.errors[0].message for e in errors]
+    assert [e.path for e in errors] == [f"{path}#{n}" for n in (2, 3, 4, 5, 6, 7)]
+    assert messages[0].startswith("record 2 (line 2): invalid JSON")
+    assert "field 'text' must be a string, not int" in messages[1]
+    assert "has no field 'text'" in messages[2]
+    assert "must be a JSON object" in messages[3]
+    assert "must be one of plain, markdown, html" in messages[4]
+    assert "must be a date YYYY-MM-DD" in messages[5]
+
+
+def test_gzip_archive_is_streamed_and_chosen_by_name(tmp_path):
+    path = tmp_path / "c.jsonl.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as fh:
+        for i in range(3):
+            fh.write(json.dumps({"text": f"Story {i}."}) + "\n")
+    source = Source(str(path), str(path))
+    assert is_archive(source, None) and not is_archive(source, "plain") and is_archive(Source("x.txt", "x.txt"), "jsonl")
+    assert [r.text for r in archive_records(source, None, Fields(), "-")] == ["Story 0.", "Story 1.", "Story 2."]
+
+
+def test_a_corrupt_gzip_is_one_error_for_the_file_after_the_good_records(tmp_path):
+    path = tmp_path / "d.jsonl.gz"
+    data = gzip.compress(b"".join(json.dumps({"text": f"S{i}"}).encode() + b"\n" for i in range(2000)))
+    path.write_bytes(data[: len(data) // 2])
+    got = list(archive_records(Source(str(path), str(path)), None, Fields(), "-"))
+    assert isinstance(got[-1], FileResult) and got[-1].path == str(path)
+    assert "gzip" in got[-1].errors[0].message or "compressed" in got[-1].errors[0].message
