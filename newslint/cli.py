@@ -18,7 +18,7 @@ from . import __version__
 from .model import SEVERITY_NAMES, FileError, FileResult, Severity
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-COMMANDS = ("check", "rules", "rule")
+COMMANDS = ("check", "rules", "rule", "serve")
 
 EPILOG = """\
 examples:
@@ -89,7 +89,17 @@ def build_parser() -> argparse.ArgumentParser:
     rule = sub.add_parser("rule", help="show one rule's documentation and examples")
     rule.add_argument("id", metavar="ID")
     _common(rule)
+    _serve_parser(sub)
     return parser
+
+
+def _serve_parser(sub) -> None:  # type: ignore[no-untyped-def]
+    serve = sub.add_parser("serve", help="the desk page and HTTP API (needs newslint[web])")
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
+    serve.add_argument("--port", type=int, default=8686, help="port (default 8686)")
+    serve.add_argument("--config", metavar="FILE", help="config file for every check (default: none)")
+    serve.add_argument("--workers", type=int, metavar="N", help="checks run at once (default: cores, at least 2)")
+    serve.add_argument("--time-limit", type=_seconds, default=30.0, metavar="SECONDS", help="answer 503 past this (default 30)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -109,6 +119,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(args)
         if args.command == "rules":
             return _rules(args)
+        if args.command == "serve":
+            from .web.server import serve
+
+            return serve(args.host, args.port, args.config, args.workers, args.time_limit)
         return _rule(args)
     except KeyboardInterrupt:
         sys.stderr.write("newslint: interrupted\n")

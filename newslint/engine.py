@@ -10,9 +10,9 @@ from collections.abc import Iterable, Sequence
 from types import ModuleType
 
 from . import checks
-from .analysis import Analysis
 from .directives import find_directives, suppressions, unknown_names
 from .document import Document, LineIndex
+from .language.analysis import Analysis
 from .model import FileError, FileResult, Finding, Hit, Rule
 from .parsers import parse
 from .parsers.frontmatter import EARLIEST, LATEST, plausible

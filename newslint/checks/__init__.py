@@ -18,8 +18,8 @@ import pkgutil
 from dataclasses import dataclass
 from types import ModuleType
 
-from ..analysis import Analysis
 from ..document import Block, Document
+from ..language.analysis import Analysis
 from ..settings import Settings
 
 

@@ -17,6 +17,7 @@ classic slip.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -24,8 +25,8 @@ from typing import Literal
 
 import regex
 
-from ..analysis import Analysis
 from ..document import Block, LineIndex
+from ..language.analysis import Analysis
 from ..model import Hit
 from . import Context
 
@@ -137,13 +138,13 @@ def _exact(options: Options, ctx: Context) -> Iterator[Hit]:
         times[key] = times.get(key, 0) + 1
     tables = _tables(ctx)
     seen: dict[str, Block] = {}
-    taken: list[tuple[int, int]] = []
+    taken = _Taken()
     for block in ctx.blocks:
         key, n = keys[block]
         if block in tables:
-            taken.append((block.start, block.end))
+            taken.add(block.start, block.end)
         elif key in seen and times[key] < _BOILERPLATE and _counts(block, text, key, n, options):
-            taken.append((block.start, block.end))
+            taken.add(block.start, block.end)
             kind = "line" if block.scope in _SHORT_SCOPES else block.scope
             yield _hit(ctx, block.start, block.end, kind, seen[key].start)
         seen.setdefault(key, block)
@@ -180,7 +181,7 @@ def _counts(block: Block, text: str, key: str, n: int, options: Options) -> bool
     return _wordy_key(key, n, options.min_words) and bool(_PROSE_END.search(body))
 
 
-def _sentences(options: Options, ctx: Context, taken: list[tuple[int, int]]) -> Iterator[Hit]:
+def _sentences(options: Options, ctx: Context, taken: _Taken) -> Iterator[Hit]:
     text = ctx.doc.text
     in_scope = set(ctx.blocks)
     least = options.min_sentence_words
@@ -195,10 +196,43 @@ def _sentences(options: Options, ctx: Context, taken: list[tuple[int, int]]) -> 
             times[key] = times.get(key, 0) + 1
     seen: dict[str, int] = {}
     for s, key in keyed:
-        if key in seen and times[key] < _BOILERPLATE and not any(a <= s.start < b for a, b in taken):
-            taken.append((s.start, s.end))
+        if key in seen and times[key] < _BOILERPLATE and not taken.covers(s.start):
+            taken.add(s.start, s.end)
             yield _hit(ctx, s.start, s.end, "sentence", seen[key])
         seen.setdefault(key, s.start)
+
+
+class _Taken:
+    """Spans already reported or excluded (tables), with logarithmic look-ups.
+
+    Every span added is disjoint from the others (whole blocks, sentences inside
+    blocks not taken, runs checked with ``overlaps`` first), so the span starting
+    last at or before a point is the only one that can hold it.
+    """
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        self._spans: set[tuple[int, int]] = set()
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_right(self._starts, start)
+        self._starts.insert(i, start)
+        self._ends.insert(i, end)
+        self._spans.add((start, end))
+
+    def has(self, start: int, end: int) -> bool:
+        return (start, end) in self._spans
+
+    def covers(self, offset: int) -> bool:
+        """Does a span hold ``offset`` (``start <= offset < end``)?"""
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return i >= 0 and offset < self._ends[i]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Does a span share a character with ``start..end``?"""
+        i = bisect.bisect_left(self._starts, end) - 1
+        return i >= 0 and start < self._ends[i]
 
 
 def _may_repeat(key: str, n: int, n_min: int) -> bool:
@@ -214,13 +248,20 @@ def _may_repeat(key: str, n: int, n_min: int) -> bool:
     return len(set(grams)) < len(grams)
 
 
+def _copies(at: list[int], i: int, n_min: int) -> list[int]:
+    """Of the sorted word positions ``at``, those ``n_min`` to ``_MAX_RUN`` words after
+    ``i``, farthest first: the only places a copy of a run starting at ``i`` can start.
+    (Visiting every position of the word made one word typed n times O(n²).)"""
+    return at[bisect.bisect_left(at, i + n_min) : bisect.bisect_right(at, i + _MAX_RUN)][::-1]
+
+
 def _runs(
-    options: Options, ctx: Context, taken: list[tuple[int, int]], keys: dict[Block, tuple[str, int]]
+    options: Options, ctx: Context, taken: _Taken, keys: dict[Block, tuple[str, int]]
 ) -> Iterator[Hit]:
     """Word runs typed twice back to back (at most ``_MAX_RUN`` words), longest first."""
     n_min = options.min_run_words
     for block in ctx.blocks:
-        if (block.start, block.end) in taken:
+        if taken.has(block.start, block.end):
             continue  # a table, or already reported whole
         if not _may_repeat(*keys[block], n_min):
             continue
@@ -232,11 +273,10 @@ def _runs(
         i = 0
         while i + 2 * n_min <= len(low):
             found = 0
-            for j in reversed(where[low[i]]):
+            for j in _copies(where[low[i]], i, n_min):
                 n = j - i
                 if (
-                    n_min <= n <= _MAX_RUN
-                    and low[i:j] == low[j : j + n]
+                    low[i:j] == low[j : j + n]
                     and _wordy(low[i:j], n_min)
                     and not _SENTENCE_GAP.search(ctx.doc.text, toks[j - 1].end(), toks[j].start())
                 ):
@@ -244,8 +284,8 @@ def _runs(
                     break
             if found:
                 start, end = toks[i + found].start(), toks[i + 2 * found - 1].end()
-                if not any(a < end and start < b for a, b in taken):
-                    taken.append((start, end))
+                if not taken.overlaps(start, end):
+                    taken.add(start, end)
                     yield _hit(ctx, start, end, "run of words", toks[i].start())
                 i += 2 * found
             else:

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import regex
 
-from ..analysis import Analysis, Token
+from ..language.analysis import Analysis, Token
 from ..model import Hit
 from . import Context
 
@@ -51,6 +51,12 @@ def unigrams() -> frozenset[str]:
     """The English lexicon: every word of symspellpy's frequency dictionary."""
     with _data_path(_UNIGRAMS).open(encoding="utf-8") as fh:
         return frozenset(line.split(" ", 1)[0] for line in fh)
+
+
+@functools.lru_cache(maxsize=1)
+def longest_unigram() -> int:
+    """Length of the lexicon's longest word: no split part can be longer."""
+    return max(map(len, unigrams()), default=0)
 
 
 @functools.lru_cache(maxsize=1)
@@ -229,7 +235,10 @@ def _lexicon_split(low: str, options: Options, *, both_closed: bool = False) -> 
     lex = unigrams()
     closed = options.closed_set
     best: tuple[int, int] | None = None
-    for i in range(2, len(low) - 1):
+    # Both parts must be lexicon words, so neither is longer than the longest one:
+    # only those split points are tried (a 3 MB token costs O(1) splits, not O(n)).
+    longest = longest_unigram()
+    for i in range(max(2, len(low) - longest), min(len(low) - 1, longest + 1)):
         a, b = low[:i], low[i:]
         if a not in lex or b not in lex:
             continue

@@ -22,8 +22,7 @@ from typing import Literal
 import regex
 
 from ..document import BODY_SCOPES, LineIndex
-from ..model import Hit
-from ..people import (
+from ..language.persons import (
     _DEMONYM,
     Mention,
     Person,
@@ -36,6 +35,7 @@ from ..people import (
     surname_of,
     within_one_edit,
 )
+from ..model import Hit
 from . import Context
 
 PARAMS = frozenset({"other", "lines", "name", "kind"})

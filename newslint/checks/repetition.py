@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ..analysis import Analysis
+from ..language.analysis import Analysis
 from ..model import Hit
 from . import Context
 

@@ -29,7 +29,11 @@ _DATELINE = re.compile(
     )(?:\s+(?=\S)|(?(date)(?=["“A-Z])|(?!)))""",
     re.VERBOSE,
 )
-_TABLE_ROW = re.compile(r"\bvs\b|\d[\d,.]*\D+\d[\d,.]*")
+#: A table row: "vs", or two numbers with something between them. Searched as two
+#: patterns: one alternation scans slowly, and ``\d[\d,.]*\D+\d`` (the same test)
+#: backtracked for minutes over a long run of digits followed by letters.
+_TABLE_VS = re.compile(r"\bvs\b")
+_TABLE_NUMBERS = re.compile(r"\d\D+\d")
 _CAPTION = re.compile(
     r"(?:^|[\s(])(?:Photo(?:graph)?|Picture|Image|Credit|Illustration)s?\s*(?:by\s+|:\s*)[^.:]{1,80}[.)]?\s*$",
     re.IGNORECASE,
@@ -90,7 +94,7 @@ def lead_line_scope(line: str) -> str | None:
         return "caption"
     if is_dateline_only(line):
         return "dateline"
-    if _TABLE_ROW.search(line):
+    if ("vs" in line and _TABLE_VS.search(line)) or _TABLE_NUMBERS.search(line):
         return None  # wire earnings tables ("Shr 1.23 vs 1.11") are body copy, not a deck
     if is_byline(line):
         return "byline"

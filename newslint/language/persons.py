@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import regex
 from ruamel.yaml import YAML
 
-from .document import Document
+from ..document import Document
 
 # --------------------------------------------------------------------------- data
 
@@ -58,7 +58,7 @@ class Lexicon:
 
 
 def _load(name: str) -> dict:
-    from .rules import data_file
+    from ..rules import data_file
 
     return YAML(typ="safe").load(data_file(name).read_text(encoding="utf-8")) or {}
 
