@@ -73,7 +73,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--date", metavar="YYYY-MM-DD", help="publication date for every file (overrides front matter)")
     check.add_argument("--stdin-filename", metavar="NAME", help="name for stdin input; also picks the parser and config")
     check.add_argument("--include", action="append", default=[], metavar="GLOB", help="also read files matching GLOB when walking directories")
-    check.add_argument("--input-format", choices=("plain", "markdown", "html"), help="parse every input as this format")
+    check.add_argument("--input-format", choices=("plain", "markdown", "html", "jsonl"), help="parse every input as this format (jsonl: one document per record; automatic for .jsonl/.jsonl.gz)")
+    check.add_argument("--text-field", default="text", metavar="KEY", help="JSONL: the key holding each record's text (default: text)")
+    check.add_argument("--id-field", metavar="KEY", help="JSONL: the key naming each record in reports as FILE#ID (default: its record number)")
+    check.add_argument("--date-field", metavar="KEY", help="JSONL: the key holding each record's publication date (YYYY-MM-DD…)")
+    check.add_argument("--format-field", metavar="KEY", help="JSONL: the key holding each record's format: plain, markdown or html (default: plain)")
+    check.add_argument("--dask", nargs="?", const="local", metavar="ADDRESS", help="run on Dask: a LocalCluster (-j workers), or the scheduler at ADDRESS (tcp://host:port); needs newslint[dask]")
     check.add_argument("--statistics", action="store_true", help="print counts per rule instead of each finding")
     check.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="lint N files in parallel (0 = one per core)")
     check.add_argument("--timeout", type=_seconds, metavar="SECONDS", help="skip (and report) a file that takes longer than this (default 60; 0 = no limit)")
@@ -177,7 +182,12 @@ def _check(args: argparse.Namespace) -> int:
         sys.stderr.write(f"newslint: error: config file not found: {args.config}\n")
         return EXIT_ERROR
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
-    opts = _runner_options(args, date=date, stdin_filename=args.stdin_filename, timeout=args.timeout, jobs=jobs, fmt=args.input_format)
+    from .jsonl import Fields
+
+    fields = Fields(args.text_field, args.id_field, args.date_field, args.format_field)
+    jsonl = args.input_format == "jsonl"
+    fmt = None if jsonl else args.input_format
+    opts = _runner_options(args, date=date, stdin_filename=args.stdin_filename, timeout=args.timeout, jobs=jobs, fmt=fmt, jsonl=jsonl, fields=fields)
     sources, path_errors = discover(args.paths, tuple(args.include))
     if args.output and _is_input(args.output, sources):
         sys.stderr.write(f"newslint: error: --output {args.output} is one of the files being checked; it would be overwritten\n")
@@ -201,8 +211,21 @@ def _check(args: argparse.Namespace) -> int:
             path_errors.append((args.stdin_filename or "-", str(exc)))
             p = type(p)(tuple(i for i in p.items if i[0].path is not None), p.errors)
     results: list[FileResult] = [FileResult(path, (), (FileError(path, msg),)) for path, msg in path_errors]
-    progress = _Progress(len(p.items)) if sys.stderr.isatty() and len(p.items) > 20 else None
-    for result in run(p, opts, stdin_text):
+    from .work import archive
+
+    many = len(p.items) > 20 or args.dask or any(archive(s, opts) for s, _c, _r in p.items)
+    progress = _Progress(len(p.items)) if sys.stderr.isatty() and many else None
+    if args.dask:
+        from .distributed import DaskMissing, run_dask
+
+        try:
+            outcome = run_dask(p, opts, stdin_text, None if args.dask == "local" else args.dask, workers=args.jobs or None)
+        except DaskMissing as exc:
+            sys.stderr.write(f"newslint: error: {exc}\n")
+            return EXIT_ERROR
+    else:
+        outcome = run(p, opts, stdin_text)
+    for result in outcome:
         results.append(result)
         if progress:
             progress.tick()
@@ -340,7 +363,8 @@ class _Progress:
     def tick(self) -> None:
         self.n += 1
         if self.n % 50 == 0 or self.n == self.total:
-            sys.stderr.write(f"\r{self.n}/{self.total} files")
+            of = f"/{self.total} files" if self.n <= self.total else " documents"  # archives: records
+            sys.stderr.write(f"\r{self.n}{of}")
             sys.stderr.flush()
 
     def done(self) -> None:

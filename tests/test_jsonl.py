@@ -62,3 +62,39 @@ def test_a_corrupt_gzip_is_one_error_for_the_file_after_the_good_records(tmp_pat
     got = list(archive_records(Source(str(path), str(path)), None, Fields(), "-"))
     assert isinstance(got[-1], FileResult) and got[-1].path == str(path)
     assert "gzip" in got[-1].errors[0].message or "compressed" in got[-1].errors[0].message
+
+
+def _archive(path, n):
+    """``n`` fictional short stories; every third has a repeated word on its second line."""
+    rows = []
+    for i in range(n):
+        body = f"Harbour council meeting {i}\n\nThe board met on a quiet morning.\n"
+        if i % 3 == 0:
+            body += "Members said the the ferry was late.\n"
+        rows.append({"id": f"story-{i:04d}", "body": body})
+    return _write(path, rows)
+
+
+def test_cli_archive_of_1500_records_gives_1500_documents_named_file_hash_id(tmp_path):
+    from clihelpers import run_cli
+
+    path = _archive(tmp_path / "archive.jsonl", 1500)
+    got = run_cli(["check", "--no-config", str(path), "--text-field", "body", "--id-field", "id", "--format", "json"])
+    report = json.loads(got.out)
+    files = report["files"] if isinstance(report, dict) else report
+    names = [f["path"] for f in files]
+    assert len(names) == 1500 and names[0] == f"{path}#story-0000" and names[-1] == f"{path}#story-1499"
+    repeated = [(f["path"], x["line"], x["column"]) for f in files for x in f["findings"] if x["match"] == "the the"]
+    assert repeated[0] == (f"{path}#story-0000", 4, 14)  # lines and columns inside the record's text
+    assert len(repeated) == 500 and got.code == 1
+
+
+def test_cli_bad_records_exit_2_and_the_others_are_checked(tmp_path):
+    from clihelpers import run_cli
+
+    path = _write(tmp_path / "mixed.data", [{"text": "It was was fine."}, "{oops", {"text": None}, {"text": "Then then it rained."}])
+    got = run_cli(["check", "--no-config", "--input-format", "jsonl", str(path)])
+    assert got.code == 2
+    assert f"{path}#1:1:4" in got.out and f"{path}#4:1:1" in got.out
+    assert f"{path}#2" in got.out + got.err and "record 2 (line 2): invalid JSON" in got.out + got.err
+    assert "record 3 (line 3): field 'text' must be a string, not NoneType" in got.out + got.err
