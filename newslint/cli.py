@@ -164,6 +164,12 @@ def _check(args: argparse.Namespace) -> int:
     from .inputs import discover
     from .runner import plan, run
 
+    if args.dask not in (None, "local"):
+        from .distributed import is_address
+
+        if not is_address(args.dask):  # `--dask stories/`: a path, not a scheduler
+            args.paths.insert(0, args.dask)
+            args.dask = "local"
     if not args.paths:
         sys.stderr.write("newslint: error: no paths given (use - for stdin)\n")
         return EXIT_ERROR
