@@ -78,7 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--id-field", metavar="KEY", help="JSONL: the key naming each record in reports as FILE#ID (default: its record number)")
     check.add_argument("--date-field", metavar="KEY", help="JSONL: the key holding each record's publication date (YYYY-MM-DD…)")
     check.add_argument("--format-field", metavar="KEY", help="JSONL: the key holding each record's format: plain, markdown or html (default: plain)")
-    check.add_argument("--dask", nargs="?", const="local", metavar="ADDRESS", help="run on Dask: a LocalCluster (-j workers), or the scheduler at ADDRESS (tcp://host:port); needs newslint[dask]")
+    check.add_argument("--dask", nargs="?", const="local", metavar="ADDRESS", help="run on Dask: a LocalCluster (one worker per core, or -j N), or the scheduler at ADDRESS (tcp://host:port); needs newslint[dask]")
     check.add_argument("--statistics", action="store_true", help="print counts per rule instead of each finding")
     check.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="lint N files in parallel (0 = one per core)")
     check.add_argument("--timeout", type=_seconds, metavar="SECONDS", help="skip (and report) a file that takes longer than this (default 60; 0 = no limit)")
@@ -225,13 +225,14 @@ def _check(args: argparse.Namespace) -> int:
         from .distributed import DaskMissing, run_dask
 
         try:
-            outcome = run_dask(p, opts, stdin_text, None if args.dask == "local" else args.dask, workers=args.jobs or None)
+            workers = jobs if args.jobs > 1 else None  # a LocalCluster: one worker per core unless -j N
+            stream = run_dask(p, opts, stdin_text, None if args.dask == "local" else args.dask, workers=workers)
         except DaskMissing as exc:
             sys.stderr.write(f"newslint: error: {exc}\n")
             return EXIT_ERROR
     else:
-        outcome = run(p, opts, stdin_text)
-    for result in outcome:
+        stream = run(p, opts, stdin_text)
+    for result in stream:
         results.append(result)
         if progress:
             progress.tick()
@@ -239,7 +240,7 @@ def _check(args: argparse.Namespace) -> int:
         progress.done()
     stale = None
     if args.baseline or args.write_baseline:
-        outcome = _apply_baseline(args, p, stdin_text, results, baseline)
+        outcome = _apply_baseline(args, p, opts, stdin_text, results, baseline)
         if isinstance(outcome, int):
             return outcome
         results, stale = outcome
@@ -280,11 +281,12 @@ def _load_baseline(path: str | None):
         return EXIT_ERROR
 
 
-def _apply_baseline(args: argparse.Namespace, p, stdin_text: str | None, results: list[FileResult], baseline):
+def _apply_baseline(args: argparse.Namespace, p, opts, stdin_text: str | None, results: list[FileResult], baseline):
     """Write and/or apply a baseline: (results, stale count or None), or an exit code."""
-    from .baseline import BaselineError, apply, source_reader, write
+    from .baseline import BaselineError, apply, write
+    from .work import text_reader
 
-    read = source_reader({(s.display if s.path else args.stdin_filename or "-"): s.path for s, _c, _r in p.items}, stdin_text)
+    read = text_reader([s for s, _c, _r in p.items], opts, stdin_text, {r.path for r in results if r.findings})
     if args.write_baseline:
         try:
             write(args.write_baseline, results, read)

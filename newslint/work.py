@@ -7,7 +7,7 @@ and a directory give the same documents, names and errors whichever runs them.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -62,3 +62,27 @@ def _format_of(path: str) -> str:
     from .parsers import format_for
 
     return format_for(path)
+
+
+def text_reader(sources: Sequence[Source], opts: Options, stdin_text: str | None, wanted: set[str]) -> Callable[[str], str | None]:
+    """Source text by display name, for baseline fingerprints. Articles are read again;
+    the records named in ``wanted`` are collected in one pass over the archives, when first asked."""
+    from .baseline import source_reader
+
+    articles = {(s.display if s.path else opts.stdin_filename or "-"): s.path for s in sources if not archive(s, opts)}
+    read_article = source_reader(articles, stdin_text)
+    archives = [s for s in sources if archive(s, opts)]
+    records: dict[str, str] = {}
+    loaded = False
+
+    def read(display: str) -> str | None:
+        nonlocal loaded
+        if display in articles:
+            return read_article(display)
+        if not loaded:
+            loaded = True
+            for source in archives:
+                records.update((d.display, d.text) for d in documents(source, opts, stdin_text) if isinstance(d, Job) and d.display in wanted)
+        return records.get(display)
+
+    return read

@@ -98,3 +98,25 @@ def test_cli_bad_records_exit_2_and_the_others_are_checked(tmp_path):
     assert f"{path}#1:1:4" in got.out and f"{path}#4:1:1" in got.out
     assert f"{path}#2" in got.out + got.err and "record 2 (line 2): invalid JSON" in got.out + got.err
     assert "record 3 (line 3): field 'text' must be a string, not NoneType" in got.out + got.err
+
+
+def test_cli_baseline_of_an_archive_survives_a_record_shifted_down_and_reports_the_new_one(tmp_path):
+    from clihelpers import run_cli
+
+    rows = [{"id": "x1", "text": "The council said the the budget was late.\n"}, {"id": "x2", "text": "Prices rose.\n"}]
+    path = _write(tmp_path / "feed.jsonl", rows)
+    baseline = tmp_path / "baseline.json"
+    args = ["check", "--no-config", "--id-field", "id", str(path)]
+    assert run_cli([*args, "--write-baseline", str(baseline)]).code == 1
+    entries = json.loads(baseline.read_text(encoding="utf-8"))["entries"]
+    assert [e["file"] for e in entries] == [f"{path}#x1"]
+    assert run_cli([*args, "--baseline", str(baseline)]).code == 0
+    rows[0]["text"] = "\n\n" + rows[0]["text"] + "Then then it rained.\n"
+    _write(path, rows)
+    after = run_cli([*args, "--baseline", str(baseline), "--format", "json"])
+    found = [(r["path"], f["match"], f["line"]) for r in json.loads(after.out)["files"] for f in r["findings"]]
+    assert after.code == 1 and found == [(f"{path}#x1", "Then then", 4)]
+    # the context is the record's own text: the same words in another context are new
+    rows[0]["text"] = "Officials said the the budget was late.\n"
+    _write(path, rows)
+    assert run_cli([*args, "--baseline", str(baseline)]).code == 1
