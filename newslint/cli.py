@@ -222,12 +222,12 @@ def _check(args: argparse.Namespace) -> int:
     many = len(p.items) > 20 or args.dask or any(archive(s, opts) for s, _c, _r in p.items)
     progress = _Progress(len(p.items)) if sys.stderr.isatty() and many else None
     if args.dask:
-        from .distributed import DaskMissing, run_dask
+        from .distributed import DaskError, run_dask
 
         try:
             workers = jobs if args.jobs > 1 else None  # a LocalCluster: one worker per core unless -j N
             stream = run_dask(p, opts, stdin_text, None if args.dask == "local" else args.dask, workers=workers)
-        except DaskMissing as exc:
+        except DaskError as exc:
             sys.stderr.write(f"newslint: error: {exc}\n")
             return EXIT_ERROR
     else:

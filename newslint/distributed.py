@@ -43,7 +43,11 @@ def is_address(value: str) -> bool:
     return bool(_ADDRESS.fullmatch(value)) and not os.path.exists(value)
 
 
-class DaskMissing(Exception):
+class DaskError(Exception):
+    """Dask cannot run this check (not installed, no scheduler); the message says why."""
+
+
+class DaskMissing(DaskError):
     """Dask is not installed; the message says how to install it."""
 
 
@@ -137,7 +141,10 @@ def _connect(address: str | None, workers: int | None) -> tuple[Any, list[Any]]:
     except ImportError:
         raise DaskMissing(INSTALL) from None
     if address:
-        client = Client(address, timeout="20s")
+        try:
+            client = Client(address, timeout="10s")
+        except (OSError, TimeoutError) as exc:
+            raise DaskError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
         return client, [client]
     n = workers or os.cpu_count() or 1
     cluster = LocalCluster(n_workers=n, threads_per_worker=1, dashboard_address=":0", silence_logs=40)
