@@ -231,3 +231,21 @@ def test_lint_bag_for_pipelines(inprocess):
     first, bad = lint_bag(records, fields=Fields("body", "id"), name="feed").compute()
     assert isinstance(first, FileResult) and first.path == "feed#k1" and first.findings[0].line == 1
     assert bad.path == "feed#0.2" and "field 'body' must be a string" in bad.errors[0].message
+
+
+def test_scale_benchmark_feed_and_cost_model(corpus):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    try:
+        import dask_scale
+    finally:
+        sys.path.pop(0)
+    p, opts = dask_scale.corpus_plan(corpus[1])
+    fed = dask_scale.feed(p, opts, 4096)
+    assert fed["documents"] == 600 and fed["words"] == sum(len(_story(i + 7).split()) for i in range(600))
+    longest = max(len(_story(i + 7)) for i in range(600))
+    assert fed["chars"] / (4096 + longest) <= fed["batches"] <= -(-fed["chars"] // 4096)  # each closes past 4096
+    one = {"words_per_cpu_s": 50_000, "rules_s": 2.0, "batch_overhead_ms": 10.0}
+    rows = dask_scale.cost_model(one, {**fed, "words_per_s": 120_000}, 1000, [1, 2, 4])
+    per_story = fed["words"] / 600
+    assert rows[0]["hours"] == round((2.0 + 1000 * per_story / 50_000 + 1000 * fed["chars"] / 600 / (256 * 1024) * 0.01) / 3600, 2)
+    assert [r["fed_limited"] for r in rows] == [False, False, True] and rows[2]["words_per_s"] == 120_000
