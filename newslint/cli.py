@@ -162,14 +162,9 @@ def _runner_options(args: argparse.Namespace, **extra: object):
 def _check(args: argparse.Namespace) -> int:
     from .formatters import render, summary
     from .inputs import discover
-    from .runner import plan, run
+    from .runner import plan
 
-    if args.dask not in (None, "local"):
-        from .distributed import is_address
-
-        if not is_address(args.dask):  # `--dask stories/`: a path, not a scheduler
-            args.paths.insert(0, args.dask)
-            args.dask = "local"
+    _dask_path(args)
     if not args.paths:
         sys.stderr.write("newslint: error: no paths given (use - for stdin)\n")
         return EXIT_ERROR
@@ -188,12 +183,7 @@ def _check(args: argparse.Namespace) -> int:
         sys.stderr.write(f"newslint: error: config file not found: {args.config}\n")
         return EXIT_ERROR
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
-    from .jsonl import Fields
-
-    fields = Fields(args.text_field, args.id_field, args.date_field, args.format_field)
-    jsonl = args.input_format == "jsonl"
-    fmt = None if jsonl else args.input_format
-    opts = _runner_options(args, date=date, stdin_filename=args.stdin_filename, timeout=args.timeout, jobs=jobs, fmt=fmt, jsonl=jsonl, fields=fields)
+    opts = _runner_options(args, date=date, stdin_filename=args.stdin_filename, timeout=args.timeout, jobs=jobs, **_input_options(args))
     sources, path_errors = discover(args.paths, tuple(args.include))
     if args.output and _is_input(args.output, sources):
         sys.stderr.write(f"newslint: error: --output {args.output} is one of the files being checked; it would be overwritten\n")
@@ -217,27 +207,10 @@ def _check(args: argparse.Namespace) -> int:
             path_errors.append((args.stdin_filename or "-", str(exc)))
             p = type(p)(tuple(i for i in p.items if i[0].path is not None), p.errors)
     results: list[FileResult] = [FileResult(path, (), (FileError(path, msg),)) for path, msg in path_errors]
-    from .work import archive
-
-    many = len(p.items) > 20 or args.dask or any(archive(s, opts) for s, _c, _r in p.items)
-    progress = _Progress(len(p.items)) if sys.stderr.isatty() and many else None
-    if args.dask:
-        from .distributed import DaskError, run_dask
-
-        try:
-            workers = jobs if args.jobs > 1 else None  # a LocalCluster: one worker per core unless -j N
-            stream = run_dask(p, opts, stdin_text, None if args.dask == "local" else args.dask, workers=workers)
-        except DaskError as exc:
-            sys.stderr.write(f"newslint: error: {exc}\n")
-            return EXIT_ERROR
-    else:
-        stream = run(p, opts, stdin_text)
-    for result in stream:
-        results.append(result)
-        if progress:
-            progress.tick()
-    if progress:
-        progress.done()
+    stream = _stream(args, p, opts, stdin_text)
+    if isinstance(stream, int):
+        return stream
+    results.extend(_with_progress(stream, args, p, opts))
     stale = None
     if args.baseline or args.write_baseline:
         outcome = _apply_baseline(args, p, opts, stdin_text, results, baseline)
@@ -266,6 +239,55 @@ def _check(args: argparse.Namespace) -> int:
     if not args.exit_zero and any(f.severity >= fail_on for r in results for f in r.findings):
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _dask_path(args: argparse.Namespace) -> None:
+    """``--dask stories/`` names a path to lint, not a scheduler: give it back to the paths."""
+    if args.dask not in (None, "local"):
+        from .distributed import is_address
+
+        if not is_address(args.dask):
+            args.paths.insert(0, args.dask)
+            args.dask = "local"
+
+
+def _input_options(args: argparse.Namespace) -> dict:
+    """Options for how inputs are read: a forced format, or JSONL archives and their fields."""
+    from .jsonl import Fields
+
+    jsonl = args.input_format == "jsonl"
+    fields = Fields(args.text_field, args.id_field, args.date_field, args.format_field)
+    return {"fmt": None if jsonl else args.input_format, "jsonl": jsonl, "fields": fields}
+
+
+def _stream(args: argparse.Namespace, p, opts, stdin_text: str | None):
+    """Results in input order, here (-j) or on Dask; an exit code when Dask cannot run."""
+    from .runner import run
+
+    if not args.dask:
+        return run(p, opts, stdin_text)
+    from .distributed import DaskError, run_dask
+
+    workers = opts.jobs if args.jobs > 1 else None  # a LocalCluster: one worker per core unless -j N
+    try:
+        return run_dask(p, opts, stdin_text, None if args.dask == "local" else args.dask, workers=workers)
+    except DaskError as exc:
+        sys.stderr.write(f"newslint: error: {exc}\n")
+        return EXIT_ERROR
+
+
+def _with_progress(stream, args: argparse.Namespace, p, opts):
+    """The results, with a counter on stderr when it is a terminal and the run is long."""
+    from .work import archive
+
+    many = len(p.items) > 20 or args.dask or any(archive(s, opts) for s, _c, _r in p.items)
+    progress = _Progress(len(p.items)) if sys.stderr.isatty() and many else None
+    for result in stream:
+        if progress:
+            progress.tick()
+        yield result
+    if progress:
+        progress.done()
 
 
 def _load_baseline(path: str | None):
