@@ -2,7 +2,7 @@
 
     python benchmarks/dask_scale.py                        # all of ../shared/corpus, 1 and 2 workers
     python benchmarks/dask_scale.py --workers 1,2,4 --out /tmp/dask.json
-    python benchmarks/dask_scale.py --stories 10000000 --per-worker-cores 1
+    python benchmarks/dask_scale.py --workers '' --local  # only the local -j 1 figure, for comparison
 
 What one run measures (each worker a separate process, one thread, on a LocalCluster):
 
@@ -92,6 +92,17 @@ def measure(workers: int, p, opts, words: int, batch_bytes: int, empty_batches: 
             "batch_overhead_ms": round(overhead * 1000, 2), "load": os.getloadavg()[0]}
 
 
+def measure_local(p, opts, words: int) -> dict:
+    """The same documents linted in this process, as ``-j 1`` does: the figure Dask is compared with."""
+    from newslint.runner import run
+
+    wall0, cpu0 = time.perf_counter(), time.process_time()
+    n = sum(1 for _ in run(p, opts))
+    wall, cpu = time.perf_counter() - wall0, time.process_time() - cpu0
+    return {"workers": "local -j 1", "documents": n, "wall_s": round(wall, 1), "words_per_s": round(words / wall),
+            "cpu_s": round(cpu, 1), "words_per_cpu_s": round(words / cpu), "load": os.getloadavg()[0]}
+
+
 def _empty_batches(client, spec, opts, count: int, window: int) -> float:
     """Seconds of wall time per empty batch, with ``window`` in flight like a real run."""
     from collections import deque
@@ -128,6 +139,7 @@ def main() -> int:
     ap.add_argument("--empty-batches", type=int, default=300)
     ap.add_argument("--stories", type=int, default=10_000_000, help="stories for the cost model")
     ap.add_argument("--model-workers", default="1,2,8,32,64,128")
+    ap.add_argument("--local", action="store_true", help="also lint the corpus in this process (-j 1) for comparison")
     ap.add_argument("--out", type=Path)
     args = ap.parse_args()
     if not args.corpus.is_dir():
@@ -138,13 +150,17 @@ def main() -> int:
     print(f"corpus: {fed['documents']} documents, {fed['words']} words, {fed['batches']} batches; "
           f"client feed {fed['words_per_s']} words/s", flush=True)
     runs = []
-    for w in (int(x) for x in args.workers.split(",")):
+    local = measure_local(p, opts, fed["words"]) if args.local else None
+    if local:
+        print(json.dumps(local), flush=True)
+    for w in (int(x) for x in args.workers.split(",") if x):
         runs.append(measure(w, p, opts, fed["words"], args.batch_bytes, args.empty_batches))
         print(json.dumps(runs[-1]), flush=True)
-    model = cost_model(runs[0], fed, args.stories, [int(x) for x in args.model_workers.split(",")])
+    model = cost_model(runs[0], fed, args.stories, [int(x) for x in args.model_workers.split(",")]) if runs else []
     for row in model:
         print(json.dumps(row))
-    report = {"load": os.getloadavg(), "cpus": os.cpu_count(), "feed": fed, "runs": runs, "model": model, "stories": args.stories}
+    report = {"load": os.getloadavg(), "cpus": os.cpu_count(), "feed": fed, "local": local, "runs": runs, "model": model,
+              "stories": args.stories}
     if args.out:
         args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     return 0
