@@ -154,7 +154,7 @@ def _connect(address: str | None, workers: int | None) -> tuple[Any, list[Any]]:
 
 def _results(client: Any, closers: list[Any], work: Iterator[tuple[Spec, list[Entry]]], opts: Options) -> Iterator[FileResult]:
     """Keep a window of batches in flight; yield each batch's results in submission order."""
-    window = 2 * max(1, len(client.scheduler_info().get("workers", {}))) + 2
+    window = 2 * max(1, len(client.nthreads())) + 2  # two batches per worker in flight keep it busy
     pending: deque[tuple[Any, Spec, list[Entry]]] = deque()
     try:
         for spec, entries in work:
