@@ -18,7 +18,7 @@ from . import __version__
 from .model import SEVERITY_NAMES, FileError, FileResult, Severity
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-COMMANDS = ("check", "rules", "rule", "serve")
+COMMANDS = ("check", "rules", "rule", "serve", "parse", "lsp")
 
 EPILOG = """\
 examples:
@@ -28,6 +28,8 @@ examples:
   newslint check . --format sarif --output newslint.sarif
   newslint rules                           list the active rules
   newslint rule dates.weekday              show one rule's documentation
+  newslint parse story.md --format json    show the prose blocks newslint reads
+  newslint check --diff story.md           show what --fix would change ([*] marks it)
 
 exit codes: 0 no findings at or above --fail-on; 1 findings; 2 usage, config, rule or input error
 """
@@ -86,6 +88,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--quiet", "-q", action="store_true", help="no summary line on stderr")
     check.add_argument("--baseline", metavar="FILE", help="hide the findings recorded in FILE; report only new ones")
     check.add_argument("--write-baseline", metavar="FILE", help="record today's findings in FILE (sorted JSON, fit to commit)")
+    from .fixcli import add_arguments
+
+    add_arguments(check)
 
     rules = sub.add_parser("rules", help="list the active rules")
     _common(rules)
@@ -95,6 +100,10 @@ def build_parser() -> argparse.ArgumentParser:
     rule.add_argument("id", metavar="ID")
     _common(rule)
     _serve_parser(sub)
+    from .parse_view import add_parser
+
+    add_parser(sub)
+    sub.add_parser("lsp", help="the language server for editors, on stdio (needs newslint[lsp])")
     return parser
 
 
@@ -124,10 +133,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(args)
         if args.command == "rules":
             return _rules(args)
+        if args.command == "parse":
+            return _parse(args)
         if args.command == "serve":
             from .web.server import serve
 
             return serve(args.host, args.port, args.config, args.workers, args.time_limit)
+        if args.command == "lsp":
+            from .lsp import main as lsp_main
+
+            return lsp_main()
         return _rule(args)
     except KeyboardInterrupt:
         sys.stderr.write("newslint: interrupted\n")
@@ -168,17 +183,9 @@ def _check(args: argparse.Namespace) -> int:
     if not args.paths:
         sys.stderr.write("newslint: error: no paths given (use - for stdin)\n")
         return EXIT_ERROR
-    date = None
-    if args.date:
-        from .parsers.frontmatter import plausible
-
-        try:
-            date = dt.date.fromisoformat(args.date)
-        except ValueError:
-            date = None
-        if date is None or not plausible(date):
-            sys.stderr.write(f"newslint: error: --date must be YYYY-MM-DD (years 1000-8999), not {args.date!r}\n")
-            return EXIT_ERROR
+    date = _date_option(args.date)
+    if args.date and date is None:
+        return EXIT_ERROR
     if args.config and not os.path.isfile(args.config):
         sys.stderr.write(f"newslint: error: config file not found: {args.config}\n")
         return EXIT_ERROR
@@ -207,7 +214,12 @@ def _check(args: argparse.Namespace) -> int:
             path_errors.append((args.stdin_filename or "-", str(exc)))
             p = type(p)(tuple(i for i in p.items if i[0].path is not None), p.errors)
     results: list[FileResult] = [FileResult(path, (), (FileError(path, msg),)) for path, msg in path_errors]
-    stream = _stream(args, p, opts, stdin_text)
+    fixing = None
+    if args.fix or args.diff:
+        from .fixcli import FixSession
+
+        fixing = FixSession.of(args)
+    stream = _stream(args, p, opts, stdin_text, fixing)
     if isinstance(stream, int):
         return stream
     results.extend(_with_progress(stream, args, p, opts))
@@ -226,12 +238,17 @@ def _check(args: argparse.Namespace) -> int:
             report += f"{stale:6d}  stale baseline entries (no longer found)\n"
     else:
         color = _use_color(args.color, args.output) and fmt == "text"
-        report = render(fmt, results, rules, color=color)
+        report = render(fmt, results, rules, color=color, unsafe_fixes=args.unsafe_fixes)
+    if fixing:
+        report = fixing.output(report, to_file=bool(args.output))
     code = _write(report, args.output)
     if code:
         return code
     if not args.quiet:
-        sys.stderr.write(summary(results) + "\n")
+        sys.stderr.write((f"{fixing.summary()}; remaining: " if fixing else "") + summary(results, unsafe_fixes=args.unsafe_fixes) + "\n")
+    diff_code = fixing.exit_code(results) if fixing else None
+    if diff_code is not None:
+        return diff_code
 
     if any(r.errors for r in results):
         return EXIT_ERROR
@@ -260,10 +277,16 @@ def _input_options(args: argparse.Namespace) -> dict:
     return {"fmt": None if jsonl else args.input_format, "jsonl": jsonl, "fields": fields}
 
 
-def _stream(args: argparse.Namespace, p, opts, stdin_text: str | None):
-    """Results in input order, here (-j) or on Dask; an exit code when Dask cannot run."""
+def _stream(args: argparse.Namespace, p, opts, stdin_text: str | None, fixing):
+    """Results in input order, here (-j, --fix) or on Dask; an exit code when they cannot run."""
     from .runner import run
+    from .work import archive
 
+    if fixing is not None:
+        if args.dask or any(archive(s, opts) for s, _c, _r in p.items):
+            sys.stderr.write("newslint: error: --fix and --diff rewrite article files: not with --dask or JSONL archives\n")
+            return EXIT_ERROR
+        return fixing.run(p, opts, stdin_text)
     if not args.dask:
         return run(p, opts, stdin_text)
     from .distributed import DaskError, run_dask
@@ -319,6 +342,32 @@ def _apply_baseline(args: argparse.Namespace, p, opts, stdin_text: str | None, r
         return results, None
     filtered = apply(results, baseline, read)
     return list(filtered.results), filtered.stale
+
+
+def _date_option(value: str | None) -> dt.date | None:
+    """The --date value; None (after saying why on stderr) when it is not a plausible date."""
+    if not value:
+        return None
+    from .parsers.frontmatter import plausible
+
+    try:
+        date = dt.date.fromisoformat(value)
+    except ValueError:
+        date = None
+    if date is None or not plausible(date):
+        sys.stderr.write(f"newslint: error: --date must be YYYY-MM-DD (years 1000-8999), not {value!r}\n")
+        return None
+    return date
+
+
+def _parse(args: argparse.Namespace) -> int:
+    from .parse_view import run
+
+    date = _date_option(args.date)
+    if args.date and date is None:
+        return EXIT_ERROR
+    report, code = run(args.paths, output_format=args.format, fmt=args.input_format, stdin_filename=args.stdin_filename, date=date)
+    return _write(report, None) or code
 
 
 def _is_input(output: str, sources: Sequence[object]) -> bool:

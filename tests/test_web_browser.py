@@ -69,6 +69,8 @@ def _with_fixes(route, applicability: str = "safe") -> None:
     response = route.fetch()
     report = response.json()
     for f in report["files"][0]["findings"]:
+        if applicability == "unsafe" and f.get("fix") is not None:
+            f["fix"]["applicability"] = "unsafe"  # the real fixes too: every fix must be held back
         if f.get("fix") is None and f["suggestions"]:
             edit = {"offset": f["offset"], "length": f["length"], "line": f["line"], "column": f["column"],
                     "end_line": f["end_line"], "end_column": f["end_column"], "replacement": f["suggestions"][0]}

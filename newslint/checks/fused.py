@@ -54,6 +54,13 @@ def unigrams() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def frequencies() -> dict[str, int]:
+    """Each lexicon word with its corpus count (words.typo ranks suggestions by it)."""
+    with _data_path(_UNIGRAMS).open(encoding="utf-8") as fh:
+        return {w: int(n) for w, _, n in (line.rstrip("\n").partition(" ") for line in fh) if n}
+
+
+@functools.lru_cache(maxsize=1)
 def longest_unigram() -> int:
     """Length of the lexicon's longest word: no split part can be longer."""
     return max(map(len, unigrams()), default=0)
