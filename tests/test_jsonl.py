@@ -120,3 +120,14 @@ def test_cli_baseline_of_an_archive_survives_a_record_shifted_down_and_reports_t
     rows[0]["text"] = "Officials said the the budget was late.\n"
     _write(path, rows)
     assert run_cli([*args, "--baseline", str(baseline)]).code == 1
+
+
+def test_cli_fix_refuses_an_archive_instead_of_rewriting_it(tmp_path):
+    from clihelpers import run_cli
+
+    path = _write(tmp_path / "feed.jsonl", [{"text": "It was was fine."}])
+    before = path.read_bytes()
+    for flag in ("--fix", "--diff"):
+        got = run_cli(["check", "--no-config", flag, str(path)])
+        assert got.code == 2 and "not with --dask or JSONL archives" in got.err
+    assert path.read_bytes() == before
