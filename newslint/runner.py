@@ -15,16 +15,18 @@ import threading
 from collections import deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from multiprocessing.connection import Connection
-from multiprocessing.process import BaseProcess
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
-from .config import Config, ConfigProblems, RuleSet, build_ruleset, discover, ignored_for, load_config
-from .engine import lint_source
+from . import resultcache, rulecache
+from .config import Config, ConfigProblems, RuleSet, discover, ignored_for, load_config
 from .inputs import InputError, Source, read_path
 from .model import FileError, FileResult
 from .yamlfile import ConfigError
+
+if TYPE_CHECKING:  # imported when used: a run served from the result cache needs neither
+    from multiprocessing.connection import Connection
+    from multiprocessing.process import BaseProcess
 
 DEFAULT_TIMEOUT = 60.0
 #: Longer limits than this (a year) are no limit; setitimer overflows on huge values.
@@ -47,6 +49,9 @@ class Options:
     jobs: int = 1
     fmt: str | None = None
     extra_rule_dirs: tuple[str, ...] = field(default_factory=tuple)
+    #: Keep compiled rule sets and results in the user's cache directory (the CLI's
+    #: default; ``--no-cache`` turns it off). Off for API callers unless they ask.
+    cache: bool = False
 
 
 @dataclass(frozen=True)
@@ -78,7 +83,7 @@ def plan(sources: Sequence[Source], opts: Options) -> Plan:
                 continue
             if opts.extra_rule_dirs:
                 config = _with_dirs(config, opts.extra_rule_dirs)
-            ruleset, problems = build_ruleset(config, select=opts.select, ignore=opts.ignore)
+            ruleset, problems = rulecache.ruleset(config, select=opts.select, ignore=opts.ignore, use_cache=opts.cache)
             errors.extend(problems)
             if problems:
                 failed.add(key)
@@ -122,9 +127,23 @@ def lint_one(source: Source, config: Config, ruleset: RuleSet, opts: Options, st
         return FileResult(display, (), (FileError(display, str(exc)),))
     assert text is not None
     ignored = ignored_for(config, source.path or opts.stdin_filename or display)
+    fmt = source.fmt or opts.fmt or _format_of(source.path or opts.stdin_filename or display)
+    key = None
+    if opts.cache and isinstance(ruleset, rulecache.CachedRuleSet):
+        key = resultcache.key_of(ruleset.key, text, display, fmt, opts.date, ignored)
+        hit = resultcache.load(key)
+        if hit is not None:
+            return hit
+    result = _lint_text(text, display, fmt, ignored, config, ruleset, opts)
+    if key is not None:
+        resultcache.store(key, result)
+    return result
+
+
+def _lint_text(text: str, display: str, fmt: str, ignored: tuple[str, ...], config: Config, ruleset: RuleSet, opts: Options) -> FileResult:
+    from .engine import lint_source
+
     rules = [r for r in ruleset.rules if not any(r.id == i or r.id.startswith(i + ".") for i in ignored)]
-    fmt = source.fmt or opts.fmt
-    name_for_format = source.path or opts.stdin_filename or display
     limit = opts.timeout if opts.timeout is not None else (config.timeout or DEFAULT_TIMEOUT)
     try:
         with _time_limit(limit):
@@ -133,7 +152,7 @@ def lint_one(source: Source, config: Config, ruleset: RuleSet, opts: Options, st
                 display,
                 rules,
                 config.settings(),
-                fmt=fmt or _format_of(name_for_format),
+                fmt=fmt,
                 date=opts.date,
                 known_ids=ruleset.known_ids,
             )
