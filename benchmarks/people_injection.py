@@ -21,8 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from newslint.engine import lint_source  # noqa: E402
+from newslint.language.persons import build_table, lexicon  # noqa: E402
 from newslint.parsers import parse  # noqa: E402
-from newslint.people import build_table, lexicon  # noqa: E402
 from newslint.rules import builtin_rules_dir, load_rules  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"

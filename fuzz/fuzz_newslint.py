@@ -73,7 +73,7 @@ def all_rules(source: str) -> None:
 
 
 def dates(source: str) -> None:
-    from newslint.grammar.dates import find_dates, interpret
+    from newslint.language.dategrammar import find_dates, interpret
 
     for found in find_dates(source):
         assert 0 <= found.start < found.end <= len(source)

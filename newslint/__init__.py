@@ -23,7 +23,7 @@ __version__ = "0.1.0"
 if TYPE_CHECKING:
     from .model import FileResult
 
-__all__ = ["__version__", "lint_paths", "lint_text"]
+__all__ = ["__version__", "fix_text", "lint_paths", "lint_text"]
 
 
 def _as_date(date: dt.date | str | None) -> dt.date | None:
@@ -49,6 +49,15 @@ def lint_text(
     stamp = _stamp(config)
     opts, config_, ruleset = _prepared(config, stamp, tuple(select), tuple(ignore), _as_date(date), path, format)
     return lint_one(Source(path, None, format), config_, ruleset, opts, stdin_text=text)
+
+
+def fix_text(text: str, *, unsafe: bool = False, **options: object) -> tuple[str, FileResult]:
+    """Apply ``text``'s safe fixes (all with ``unsafe``) as ``check --fix`` does; return the
+    fixed text and the findings left in it. ``options`` are ``lint_text``'s keywords."""
+    from .fixcli import fix_text as fix_passes
+
+    outcome = fix_passes(lambda t: lint_text(t, **options), text, unsafe)  # type: ignore[arg-type]
+    return outcome.after, outcome.result
 
 
 def _stamp(config: str | None) -> tuple[int, int] | None:

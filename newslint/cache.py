@@ -61,7 +61,36 @@ def code_fingerprint() -> str:
         except OSError:
             continue
         h.update(f"\0{path.relative_to(package)}\0{st.st_size}\0{st.st_mtime_ns}".encode())
+    for path in data_files():
+        h.update(f"\0{stamp(path)}".encode())
     return h.hexdigest()
+
+
+def data_files() -> list[Path]:
+    """The data files checks read besides rule files: the built-in ``_data`` lists and
+    the word lists inside symspellpy and pyspellchecker (located, not imported)."""
+    import importlib.util
+
+    from .rules import builtin_rules_dir
+
+    found = sorted((builtin_rules_dir() / "_data").glob("*"))
+    for package, sub in (("symspellpy", ""), ("spellchecker", "resources")):
+        try:
+            spec = importlib.util.find_spec(package)
+        except (ImportError, ValueError):
+            continue
+        for where in (spec.submodule_search_locations or ()) if spec else ():
+            found.extend(sorted(Path(where, sub).glob("*.txt")) + sorted(Path(where, sub).glob("*.gz")))
+    return found
+
+
+def stamp(path: Path) -> str:
+    """Path, size and modification time of a file ("missing" when it cannot be read)."""
+    try:
+        st = path.stat()
+    except OSError:
+        return f"{path}\0missing"
+    return f"{path}\0{st.st_size}\0{st.st_mtime_ns}"
 
 
 def key_of(parts: Iterable[bytes | str]) -> str:

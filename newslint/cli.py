@@ -7,6 +7,7 @@ fail level, 2 any usage, config, rule or input error.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import math
 import os
@@ -18,7 +19,7 @@ from . import __version__
 from .model import SEVERITY_NAMES, FileError, FileResult, Severity
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-COMMANDS = ("check", "rules", "rule")
+COMMANDS = ("check", "rules", "rule", "serve", "parse", "lsp")
 
 EPILOG = """\
 examples:
@@ -28,6 +29,8 @@ examples:
   newslint check . --format sarif --output newslint.sarif
   newslint rules                           list the active rules
   newslint rule dates.weekday              show one rule's documentation
+  newslint parse story.md --format json    show the prose blocks newslint reads
+  newslint check --diff story.md           show what --fix would change ([*] marks it)
 
 exit codes: 0 no findings at or above --fail-on; 1 findings; 2 usage, config, rule or input error
 """
@@ -80,6 +83,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour text output (auto: on a terminal, unless NO_COLOR)")
     check.add_argument("--quiet", "-q", action="store_true", help="no summary line on stderr")
     check.add_argument("--no-cache", action="store_true", help="neither read nor write the cache of rule sets and results (in $NEWSLINT_CACHE_DIR or the user cache directory)")
+    from .fixcli import add_arguments
+
+    add_arguments(check)
 
     rules = sub.add_parser("rules", help="list the active rules")
     _common(rules)
@@ -88,7 +94,21 @@ def build_parser() -> argparse.ArgumentParser:
     rule = sub.add_parser("rule", help="show one rule's documentation and examples")
     rule.add_argument("id", metavar="ID")
     _common(rule)
+    _serve_parser(sub)
+    from .parse_view import add_parser
+
+    add_parser(sub)
+    sub.add_parser("lsp", help="the language server for editors, on stdio (needs newslint[lsp])")
     return parser
+
+
+def _serve_parser(sub) -> None:  # type: ignore[no-untyped-def]
+    serve = sub.add_parser("serve", help="the desk page and HTTP API (needs newslint[web])")
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
+    serve.add_argument("--port", type=int, default=8686, help="port (default 8686)")
+    serve.add_argument("--config", metavar="FILE", help="config file for every check (default: none)")
+    serve.add_argument("--workers", type=int, metavar="N", help="checks run at once (default: cores, at least 2)")
+    serve.add_argument("--time-limit", type=_seconds, default=30.0, metavar="SECONDS", help="answer 503 past this (default 30)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -108,6 +128,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(args)
         if args.command == "rules":
             return _rules(args)
+        if args.command == "parse":
+            return _parse(args)
+        if args.command == "serve":
+            from .web.server import serve
+
+            return serve(args.host, args.port, args.config, args.workers, args.time_limit)
+        if args.command == "lsp":
+            from .lsp import main as lsp_main
+
+            return lsp_main()
         return _rule(args)
     except KeyboardInterrupt:
         sys.stderr.write("newslint: interrupted\n")
@@ -147,17 +177,9 @@ def _check(args: argparse.Namespace) -> int:
     if not args.paths:
         sys.stderr.write("newslint: error: no paths given (use - for stdin)\n")
         return EXIT_ERROR
-    date = None
-    if args.date:
-        from .parsers.frontmatter import plausible
-
-        try:
-            date = dt.date.fromisoformat(args.date)
-        except ValueError:
-            date = None
-        if date is None or not plausible(date):
-            sys.stderr.write(f"newslint: error: --date must be YYYY-MM-DD (years 1000-8999), not {args.date!r}\n")
-            return EXIT_ERROR
+    date = _date_option(args.date)
+    if args.date and date is None:
+        return EXIT_ERROR
     if args.config and not os.path.isfile(args.config):
         sys.stderr.write(f"newslint: error: config file not found: {args.config}\n")
         return EXIT_ERROR
@@ -184,7 +206,13 @@ def _check(args: argparse.Namespace) -> int:
             p = type(p)(tuple(i for i in p.items if i[0].path is not None), p.errors)
     results: list[FileResult] = [FileResult(path, (), (FileError(path, msg),)) for path, msg in path_errors]
     progress = _Progress(len(p.items)) if sys.stderr.isatty() and len(p.items) > 20 else None
-    for result in run(p, opts, stdin_text):
+    fixing = None
+    if args.fix or args.diff:
+        from .fixcli import FixSession
+
+        fixing = FixSession.of(args)
+        opts = dataclasses.replace(opts, cache=False)  # a file is rewritten only from a fresh lint
+    for result in (fixing.run if fixing else run)(p, opts, stdin_text):
         results.append(result)
         if progress:
             progress.tick()
@@ -197,12 +225,17 @@ def _check(args: argparse.Namespace) -> int:
         report = _statistics(results)
     else:
         color = _use_color(args.color, args.output) and fmt == "text"
-        report = render(fmt, results, rules, color=color)
+        report = render(fmt, results, rules, color=color, unsafe_fixes=args.unsafe_fixes)
+    if fixing:
+        report = fixing.output(report, to_file=bool(args.output))
     code = _write(report, args.output)
     if code:
         return code
     if not args.quiet:
-        sys.stderr.write(summary(results) + "\n")
+        sys.stderr.write((f"{fixing.summary()}; remaining: " if fixing else "") + summary(results, unsafe_fixes=args.unsafe_fixes) + "\n")
+    diff_code = fixing.exit_code(results) if fixing else None
+    if diff_code is not None:
+        return diff_code
 
     if any(r.errors for r in results):
         return EXIT_ERROR
@@ -210,6 +243,32 @@ def _check(args: argparse.Namespace) -> int:
     if not args.exit_zero and any(f.severity >= fail_on for r in results for f in r.findings):
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _date_option(value: str | None) -> dt.date | None:
+    """The --date value; None (after saying why on stderr) when it is not a plausible date."""
+    if not value:
+        return None
+    from .parsers.frontmatter import plausible
+
+    try:
+        date = dt.date.fromisoformat(value)
+    except ValueError:
+        date = None
+    if date is None or not plausible(date):
+        sys.stderr.write(f"newslint: error: --date must be YYYY-MM-DD (years 1000-8999), not {value!r}\n")
+        return None
+    return date
+
+
+def _parse(args: argparse.Namespace) -> int:
+    from .parse_view import run
+
+    date = _date_option(args.date)
+    if args.date and date is None:
+        return EXIT_ERROR
+    report, code = run(args.paths, output_format=args.format, fmt=args.input_format, stdin_filename=args.stdin_filename, date=date)
+    return _write(report, None) or code
 
 
 def _is_input(output: str, sources: Sequence[object]) -> bool:

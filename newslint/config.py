@@ -93,6 +93,62 @@ def load_config(path: Path, _stack: tuple[str, ...] = ()) -> Config:
     if real in _stack:
         chain = " -> ".join([*_stack, real])
         raise ConfigProblems([ConfigError(str(path), 0, 0, f"'extends' forms a cycle: {chain}")])
+    f = _File(_read_mapping(path), str(path), os.path.dirname(os.path.abspath(path)), [])
+    for key in f.data:
+        if key not in KEYS:
+            f.err(key, f"unknown key '{key}'{did_you_mean(str(key), KEYS)}", at_value=False)
+    base = _extends(f, (*_stack, real))
+    overrides = _overrides(f)
+    scalars = _scalars(f, base)
+    pfi = _per_file_ignores(f, base)
+    rule_dirs = _rule_dirs(f, base)
+    if f.errors:
+        raise ConfigProblems(f.errors)
+    select = f.str_list("select")
+    ignore = f.str_list("ignore")
+    vocabulary = _vocabulary(f.str_list("vocabulary") or (), f.root, f.err)
+    if f.errors:
+        raise ConfigProblems(f.errors)
+    return Config(
+        path=f.path,
+        root=f.root,
+        overrides=(*base.overrides, *overrides),
+        select=select if select is not None else base.select,
+        ignore=ignore if ignore is not None else base.ignore,
+        rule_dirs=rule_dirs,
+        per_file_ignores=pfi,
+        vocabulary=base.vocabulary | frozenset(vocabulary),
+        **scalars,
+    )
+
+
+@dataclass(frozen=True)
+class _File:
+    """One config file being validated: its mapping, where it is, and the errors found so far."""
+
+    data: dict[Any, Any]
+    path: str
+    root: str
+    errors: list[ConfigError]
+
+    def err(self, key: Any, message: str, node: Any = None, at_value: bool = True) -> None:
+        node = self.data if node is None else node
+        line, col = value_position(node, key) if at_value else position(node, key)
+        self.errors.append(ConfigError(self.path, line, col, message))
+
+    def str_list(self, key: str) -> tuple[str, ...] | None:
+        if key not in self.data:
+            return None
+        value = self.data[key]
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.err(key, f"'{key}' must be a list of strings")
+            return None
+        return tuple(str(v) for v in value)
+
+
+def _read_mapping(path: Path) -> dict[Any, Any]:
     try:
         data = load_yaml(str(path))
     except YamlProblem as exc:
@@ -101,129 +157,124 @@ def load_config(path: Path, _stack: tuple[str, ...] = ()) -> Config:
         data = {}
     if not isinstance(data, dict):
         raise ConfigProblems([ConfigError(str(path), 1, 1, "a config file must be a mapping of keys")])
-    errors: list[ConfigError] = []
-    spath = str(path)
-    root = os.path.dirname(os.path.abspath(path))
+    return data
 
-    def err(key: Any, message: str, node: Any = data, at_value: bool = True) -> None:
-        line, col = value_position(node, key) if at_value else position(node, key)
-        errors.append(ConfigError(spath, line, col, message))
 
-    for key in data:
-        if key not in KEYS:
-            err(key, f"unknown key '{key}'{did_you_mean(str(key), KEYS)}", at_value=False)
+def _extends(f: _File, stack: tuple[str, ...]) -> Config:
+    """The merged configs this file extends (errors in them are this file's errors)."""
+    base = Config(root=f.root)
+    extends = f.data.get("extends")
+    if extends is None:
+        return base
+    parents = [extends] if isinstance(extends, str) else extends
+    if not isinstance(parents, list) or not all(isinstance(p, str) for p in parents):
+        f.err("extends", "'extends' must be a path or a list of paths")
+        return base
+    for parent in parents:
+        parent_path = Path(f.root, parent)
+        if not parent_path.is_file():
+            f.err("extends", f"'extends' names a file that does not exist: {parent}")
+            continue
+        try:
+            base = merge(base, load_config(parent_path, stack))
+        except ConfigProblems as exc:
+            f.errors.extend(exc.errors)
+    return base
 
-    base = Config(root=root)
-    extends = data.get("extends")
-    if extends is not None:
-        parents = [extends] if isinstance(extends, str) else extends
-        if not isinstance(parents, list) or not all(isinstance(p, str) for p in parents):
-            err("extends", "'extends' must be a path or a list of paths")
-        else:
-            for parent in parents:
-                parent_path = Path(root, parent)
-                if not parent_path.is_file():
-                    err("extends", f"'extends' names a file that does not exist: {parent}")
-                    continue
-                try:
-                    base = merge(base, load_config(parent_path, (*_stack, real)))
-                except ConfigProblems as exc:
-                    errors.extend(exc.errors)
 
-    def str_list(key: str) -> tuple[str, ...] | None:
-        if key not in data:
-            return None
-        value = data[key]
-        if isinstance(value, str):
-            value = [value]
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            err(key, f"'{key}' must be a list of strings")
-            return None
-        return tuple(str(v) for v in value)
-
+def _overrides(f: _File) -> list[Override]:
+    rules = f.data.get("rules")
+    if rules is None:
+        return []
+    if not isinstance(rules, dict):
+        f.err("rules", "'rules' must map rule ids to off, a severity, or a mapping")
+        return []
     overrides = []
-    rules = data.get("rules")
-    if rules is not None:
-        if not isinstance(rules, dict):
-            err("rules", "'rules' must map rule ids to off, a severity, or a mapping")
-        else:
-            for rule_id, value in rules.items():
-                line, col = position(rules, rule_id)
-                o = _override(str(rule_id), value, spath, line, col, rules, errors)
-                if o is not None:
-                    overrides.append(o)
+    for rule_id, value in rules.items():
+        line, col = position(rules, rule_id)
+        o = _override(str(rule_id), value, f.path, line, col, rules, f.errors)
+        if o is not None:
+            overrides.append(o)
+    return overrides
 
-    fail_on = base.fail_on
+
+def _scalars(f: _File, base: Config) -> dict[str, Any]:
+    """fail_on, date_order, week_start and timeout: this file's value, else the extended one."""
+    data = f.data
+    out: dict[str, Any] = {
+        "fail_on": base.fail_on,
+        "date_order": base.date_order,
+        "week_start": base.week_start,
+        "timeout": base.timeout,
+    }
     if "fail_on" in data:
         if data["fail_on"] not in SEVERITY_NAMES:
-            err("fail_on", f"'fail_on' must be one of {', '.join(SEVERITY_NAMES)}")
+            f.err("fail_on", f"'fail_on' must be one of {', '.join(SEVERITY_NAMES)}")
         else:
-            fail_on = Severity.parse(data["fail_on"])
-
-    date_order = base.date_order
+            out["fail_on"] = Severity.parse(data["fail_on"])
     if "date_order" in data:
         if data["date_order"] not in ("mdy", "dmy", "ymd"):
-            err("date_order", "'date_order' must be mdy, dmy or ymd")
+            f.err("date_order", "'date_order' must be mdy, dmy or ymd")
         else:
-            date_order = str(data["date_order"])
-
-    week_start = base.week_start
+            out["date_order"] = str(data["date_order"])
     if "week_start" in data:
         value = str(data["week_start"]).lower()
         if value not in WEEKDAYS:
-            err("week_start", f"'week_start' must be a weekday name{did_you_mean(value, WEEKDAYS)}")
+            f.err("week_start", f"'week_start' must be a weekday name{did_you_mean(value, WEEKDAYS)}")
         else:
-            week_start = WEEKDAYS.index(value)
-
-    timeout = base.timeout
+            out["week_start"] = WEEKDAYS.index(value)
     if "timeout" in data:
         value = data["timeout"]
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < math.inf:
-            err("timeout", "'timeout' must be a positive number of seconds")
+            f.err("timeout", "'timeout' must be a positive number of seconds")
         else:
-            timeout = float(value)
+            out["timeout"] = float(value)
+    return out
 
+
+def _per_file_ignores(f: _File, base: Config) -> tuple[tuple[str, tuple[str, ...]], ...]:
     pfi: list[tuple[str, tuple[str, ...]]] = list(base.per_file_ignores)
-    raw_pfi = data.get("per_file_ignores")
-    if raw_pfi is not None:
-        if not isinstance(raw_pfi, dict):
-            err("per_file_ignores", "'per_file_ignores' must map glob patterns to lists of rule ids")
-        else:
-            for glob, ids in raw_pfi.items():
-                ids = [ids] if isinstance(ids, str) else ids
-                if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
-                    err(glob, "a per_file_ignores entry must be a list of rule ids", node=raw_pfi)
-                    continue
-                pfi.append((_anchor(root, str(glob)), tuple(str(i) for i in ids)))
+    raw_pfi = f.data.get("per_file_ignores")
+    if raw_pfi is None:
+        return tuple(pfi)
+    if not isinstance(raw_pfi, dict):
+        f.err("per_file_ignores", "'per_file_ignores' must map glob patterns to lists of rule ids")
+        return tuple(pfi)
+    for glob, ids in raw_pfi.items():
+        ids = [ids] if isinstance(ids, str) else ids
+        if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+            f.err(glob, "a per_file_ignores entry must be a list of rule ids", node=raw_pfi)
+            continue
+        pfi.append((_anchor(f.root, str(glob)), tuple(str(i) for i in ids)))
+    return tuple(pfi)
 
+
+def _rule_dirs(f: _File, base: Config) -> tuple[str, ...]:
     rule_dirs = list(base.rule_dirs)
-    for d in str_list("rule_dirs") or ():
-        full = os.path.normpath(os.path.join(root, d))
+    for d in f.str_list("rule_dirs") or ():
+        full = os.path.normpath(os.path.join(f.root, d))
         if not os.path.isdir(full):
-            err("rule_dirs", f"rule directory does not exist: {d}")
+            f.err("rule_dirs", f"rule directory does not exist: {d}")
         rule_dirs.append(full)
+    return tuple(rule_dirs)
 
-    if errors:
-        raise ConfigProblems(errors)
-    select = str_list("select")
-    ignore = str_list("ignore")
-    vocabulary = str_list("vocabulary") or ()
-    if errors:
-        raise ConfigProblems(errors)
-    return Config(
-        path=spath,
-        root=root,
-        overrides=(*base.overrides, *overrides),
-        select=select if select is not None else base.select,
-        ignore=ignore if ignore is not None else base.ignore,
-        rule_dirs=tuple(rule_dirs),
-        per_file_ignores=tuple(pfi),
-        fail_on=fail_on,
-        vocabulary=base.vocabulary | frozenset(vocabulary),
-        date_order=date_order,
-        week_start=week_start,
-        timeout=timeout,
-    )
+
+def _vocabulary(entries: tuple[str, ...], root: str, err: Any) -> frozenset[str]:
+    """``vocabulary`` entries: words, or word-list files (``.txt``, one word a line,
+    ``#`` comments) named relative to the config, so a house dictionary is one file."""
+    words: set[str] = set()
+    for entry in entries:
+        if not entry.endswith(".txt"):
+            words.add(entry)
+            continue
+        full = Path(root, entry)
+        try:
+            lines = full.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            err("vocabulary", f"'vocabulary' names a word list that cannot be read: {entry} ({exc.__class__.__name__})")
+            continue
+        words.update(w for w in (line.split("#", 1)[0].strip() for line in lines) if w)
+    return frozenset(words)
 
 
 def _anchor(root: str, glob: str) -> str:

@@ -12,6 +12,7 @@ def render_rule_doc(rule: Rule, *, active: bool = True) -> str:
         ("Why it matters", rule.rationale),
         ("Scope", ", ".join(sorted(rule.scope)) if rule.scope else "all text"),
         ("Message", rule.message),
+        ("Fix", fix_label(rule)),
     )
     for title, body in sections:
         if body:
@@ -29,6 +30,11 @@ def render_rule_doc(rule: Rule, *, active: bool = True) -> str:
     return "\n".join(lines) + "\n"
 
 
+def fix_label(rule: Rule) -> str:
+    """``safe`` (``--fix`` applies it), ``unsafe`` (only with ``--unsafe-fixes``) or ``none``."""
+    return rule.fix or "none"
+
+
 def render_reference(rules: list[Rule]) -> str:
     """Every rule's documentation as one Markdown page (docs/rules.md), the same sections each."""
     out = [
@@ -41,7 +47,7 @@ def render_reference(rules: list[Rule]) -> str:
     ]
     out += [f"| [`{r.id}`](#{r.id.replace('.', '')}) | {r.severity} | {'yes' if r.enabled else 'no'} |" for r in rules]
     for r in rules:
-        out += ["", f"## {r.id}", "", f"Severity: {r.severity}. Check type: `{r.check}`."
+        out += ["", f"## {r.id}", "", f"Severity: {r.severity}. Check type: `{r.check}`. Fix: {fix_label(r)}."
                 + ("" if r.enabled else " Off by default: turn it on in config or with `--select`.")]
         if r.scope:
             out.append(f"Scope: {', '.join(sorted(r.scope))}.")

@@ -10,9 +10,10 @@ from collections.abc import Iterable, Sequence
 from types import ModuleType
 
 from . import checks
-from .analysis import Analysis
 from .directives import find_directives, suppressions, unknown_names
 from .document import Document, LineIndex
+from .fixing import source_fix
+from .language.analysis import Analysis
 from .model import FileError, FileResult, Finding, Hit, Rule
 from .parsers import parse
 from .parsers.frontmatter import EARLIEST, LATEST, plausible
@@ -106,6 +107,7 @@ def locate(rule: Rule, hit: Hit, doc: Document, lines: LineIndex) -> Finding:
         length=end - start,
         match=match,
         suggestions=tuple(hit.suggestions),
+        fix=source_fix(rule.fix, hit.edits, doc, (start, end)) if rule.fix and hit.edits else None,
     )
 
 

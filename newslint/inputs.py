@@ -76,7 +76,12 @@ def _walk(root: str, include: tuple[str, ...], errors: list[tuple[str, str]]) ->
 
 
 def read_path(path: str) -> str:
-    """The decoded text of a regular file; InputError says why not.
+    """The decoded text of a regular file; InputError says why not."""
+    return decode(read_bytes(path))
+
+
+def read_bytes(path: str) -> bytes:
+    """The bytes of a regular file of at most MAX_BYTES; InputError says why not.
 
     The file is opened first (non-blocking, so a FIFO swapped in cannot hang the
     run) and checked through its descriptor, so nothing can change between the
@@ -102,7 +107,7 @@ def read_path(path: str) -> str:
         os.close(fd)
     if len(data) > MAX_BYTES:  # it grew while we read
         raise InputError(f"file is larger than {MAX_BYTES // (1024 * 1024)} MB; not read")
-    return decode(data)
+    return data
 
 
 def decode(data: bytes) -> str:

@@ -30,6 +30,39 @@ SEVERITY_NAMES = ("error", "warning", "info")
 
 
 @dataclass(frozen=True)
+class Edit:
+    """Replace ``length`` code points at ``offset`` with ``replacement``.
+
+    In a Finding's fix the offsets index the decoded source (like Finding.offset);
+    in a Hit they index ``Document.text`` until the engine maps them.
+    """
+
+    offset: int
+    length: int
+    replacement: str
+
+    @property
+    def end(self) -> int:
+        return self.offset + self.length
+
+
+FIX_APPLICABILITIES = ("safe", "unsafe")
+
+
+@dataclass(frozen=True)
+class Fix:
+    """Edits that resolve one finding, applied all or none.
+
+    ``safe`` fixes are always right (a doubled word); ``unsafe`` ones need judgement
+    (a majority spelling), so ``--fix`` applies them only with ``--unsafe-fixes``.
+    """
+
+    applicability: str
+    message: str
+    edits: tuple[Edit, ...]
+
+
+@dataclass(frozen=True)
 class Hit:
     """What a check reports: a span of the document's prose text, not of the source.
 
@@ -42,6 +75,8 @@ class Hit:
     params: Mapping[str, str] = field(default_factory=dict)
     suggestions: tuple[str, ...] = ()
     message: str | None = None
+    #: Proposed edits of ``Document.text``; they become a Fix when the rule allows one.
+    edits: tuple[Edit, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -57,6 +92,7 @@ class Finding:
     length: int
     match: str
     suggestions: tuple[str, ...] = ()
+    fix: Fix | None = None
 
     @property
     def sort_key(self) -> tuple[int, int, str, str]:
@@ -109,6 +145,8 @@ class Rule:
     examples: Examples = field(default_factory=Examples)
     enabled: bool = True
     path: str = ""
+    #: "safe", "unsafe" or None: whether the check's proposed edits become fixes.
+    fix: str | None = None
 
     @property
     def group(self) -> str:

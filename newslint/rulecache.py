@@ -39,14 +39,38 @@ def ruleset(
     if key is None:
         return build_ruleset(config, select=select, ignore=ignore)
     known = cache.load(IDS_KIND, key)
-    if isinstance(known, frozenset):
-        return CachedRuleSet(key, known, config, select, ignore), []
+    if isinstance(known, tuple) and len(known) == 2 and isinstance(known[0], frozenset) and _fresh(known[1]):
+        return CachedRuleSet(_with_stamps(key, known[1]), known[0], config, select, ignore), []
     built, errors = build_ruleset(config, select=select, ignore=ignore)
     if errors:
         return built, errors
-    cache.store(KIND, key, _without_memos(built))
-    cache.store(IDS_KIND, key, built.known_ids)
-    return CachedRuleSet(key, built.known_ids, config, select, ignore, [built]), []
+    stamps = tuple(cache.stamp(p) for p in referenced_files(built))
+    full_key = _with_stamps(key, stamps)
+    cache.store(KIND, full_key, _without_memos(built))
+    cache.store(IDS_KIND, key, (built.known_ids, stamps))
+    return CachedRuleSet(full_key, built.known_ids, config, select, ignore, [built]), []
+
+
+def referenced_files(rs: RuleSet) -> list[Path]:
+    """Files named by an absolute path in a rule's options (a data file of the user's own):
+    their size and modification time are part of the key, so an edit is never stale."""
+    found: set[Path] = set()
+    for rule in rs.all_rules:
+        if rule.options is None or not dataclasses.is_dataclass(rule.options):
+            continue
+        for f in dataclasses.fields(rule.options):
+            value = getattr(rule.options, f.name, None)
+            if isinstance(value, str) and value.startswith(("/", "\\")) and Path(value).is_file():
+                found.add(Path(value))
+    return sorted(found)
+
+
+def _fresh(stamps: object) -> bool:
+    return isinstance(stamps, tuple) and all(isinstance(s, str) and cache.stamp(Path(s.split("\0", 1)[0])) == s for s in stamps)
+
+
+def _with_stamps(key: str, stamps: tuple[str, ...]) -> str:
+    return cache.key_of((key, *stamps)) if stamps else key
 
 
 @dataclass(frozen=True, eq=False)

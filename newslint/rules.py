@@ -9,14 +9,14 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from . import checks
 from .document import SCOPES
-from .model import SEVERITY_NAMES, Example, Examples, Rule, Severity
+from .model import FIX_APPLICABILITIES, SEVERITY_NAMES, Example, Examples, Rule, Severity
 from .options import OptionError, build_options
 from .templates import placeholders
 from .yamlfile import ConfigError, YamlProblem, did_you_mean, load_yaml, position, value_position
@@ -31,6 +31,7 @@ COMMON_KEYS = (
     "link",
     "examples",
     "enabled",
+    "fix",
 )
 _ID_PART = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -97,50 +98,16 @@ def load_rules(directories: Iterable[Path]) -> LoadResult:
 
 def parse_rule(rule_id: str, path: str, data: Any) -> tuple[Rule | None, list[ConfigError]]:
     errors: list[ConfigError] = []
-
-    def err(key: str | None, message: str, node: Any = None, at_value: bool = False) -> None:
-        node = data if node is None else node
-        if key is None:
-            line, col = position(node)
-        elif at_value:
-            line, col = value_position(node, key)
-        else:
-            line, col = position(node, key)
-        errors.append(ConfigError(path, line, col, message))
-
+    err = _reporter(path, data, errors)
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else "empty" if data is None else type(data).__name__
         return None, [ConfigError(path, 1, 1, f"a rule file must be a mapping of keys, not {kind}")]
-    check_name = data.get("check")
-    if check_name is None:
-        err(None, "missing required key 'check'")
+    found = _check_of(data, err)
+    if found is None:
         return None, errors
-    if not isinstance(check_name, str):
-        err("check", "'check' must be a string", at_value=True)
-        return None, errors
-    module = checks.load(check_name)
-    if module is None:
-        err("check", f"unknown check type '{check_name}'{did_you_mean(check_name, checks.available())}", at_value=True)
-        return None, errors
-
-    severity = Severity.WARNING
-    raw_severity = data.get("severity", "warning")
-    if raw_severity not in SEVERITY_NAMES:
-        err("severity", f"'severity' must be one of {', '.join(SEVERITY_NAMES)}, not {raw_severity!r}", at_value=True)
-    else:
-        severity = Severity.parse(raw_severity)
-
-    scope = None
-    if "scope" in data:
-        raw = data["scope"]
-        raw = [raw] if isinstance(raw, str) else raw
-        if not isinstance(raw, list) or not all(isinstance(s, str) for s in raw):
-            err("scope", "'scope' must be a scope name or a list of them", at_value=True)
-        else:
-            bad = [s for s in raw if s not in SCOPES]
-            for s in bad:
-                err("scope", f"unknown scope '{s}'{did_you_mean(s, SCOPES)}; scopes are {', '.join(SCOPES)}", at_value=True)
-            scope = frozenset(raw)
+    check_name, module = found
+    severity = _severity(data, err)
+    scope = _scope(data, err)
 
     texts: dict[str, str] = {}
     for key in ("message", "description", "rationale", "link"):
@@ -152,15 +119,7 @@ def parse_rule(rule_id: str, path: str, data: Any) -> tuple[Rule | None, list[Co
     if not texts["message"]:
         err(None if "message" not in data else "message", "missing required key 'message'")
     else:
-        try:
-            names = placeholders(texts["message"])
-        except ValueError as exc:
-            err("message", str(exc), at_value=True)
-        else:
-            provided = set(getattr(module, "PARAMS", ())) | {"match"}
-            for name in names:
-                if name not in provided:
-                    err("message", f"placeholder '{{{name}}}' is not provided by check '{check_name}'; it provides {', '.join('{' + p + '}' for p in sorted(provided))}", at_value=True)
+        _check_placeholders(texts["message"], module, check_name, err)
 
     enabled = data.get("enabled", True)
     if not isinstance(enabled, bool):
@@ -168,17 +127,8 @@ def parse_rule(rule_id: str, path: str, data: Any) -> tuple[Rule | None, list[Co
         enabled = True
 
     examples = _parse_examples(data, err)
-
-    option_values = {k: v for k, v in data.items() if k not in COMMON_KEYS}
-    options = None
-    try:
-        options = build_options(module.Options, option_values)
-    except OptionError as exc:
-        top = exc.key.split("[")[0].split(".")[0]
-        message = exc.message
-        if message.startswith("unknown key") and "did you mean" not in message:
-            message += did_you_mean(top, COMMON_KEYS)
-        err(top if top in option_values else None, message)
+    options = _options(module, data, err)
+    fix = _parse_fix(data, module, options, check_name, err)
     if errors:
         return None, errors
     return (
@@ -195,9 +145,92 @@ def parse_rule(rule_id: str, path: str, data: Any) -> tuple[Rule | None, list[Co
             examples=examples,
             enabled=enabled,
             path=path,
+            fix=fix,
         ),
         errors,
     )
+
+
+def _reporter(path: str, data: Any, errors: list[ConfigError]) -> Callable[..., None]:
+    """``err(key, message, node=None, at_value=False)``: record an error at a key of ``data``
+    (or of ``node``), at the key itself or at its value; ``key=None`` means the mapping."""
+
+    def err(key: str | None, message: str, node: Any = None, at_value: bool = False) -> None:
+        node = data if node is None else node
+        if key is None:
+            line, col = position(node)
+        elif at_value:
+            line, col = value_position(node, key)
+        else:
+            line, col = position(node, key)
+        errors.append(ConfigError(path, line, col, message))
+
+    return err
+
+
+def _check_of(data: dict, err: Any) -> tuple[str, Any] | None:
+    """The rule's check name and module; None (with the error reported) when missing or unknown."""
+    check_name = data.get("check")
+    if check_name is None:
+        err(None, "missing required key 'check'")
+        return None
+    if not isinstance(check_name, str):
+        err("check", "'check' must be a string", at_value=True)
+        return None
+    module = checks.load(check_name)
+    if module is None:
+        err("check", f"unknown check type '{check_name}'{did_you_mean(check_name, checks.available())}", at_value=True)
+        return None
+    return check_name, module
+
+
+def _severity(data: dict, err: Any) -> Severity:
+    raw_severity = data.get("severity", "warning")
+    if raw_severity not in SEVERITY_NAMES:
+        err("severity", f"'severity' must be one of {', '.join(SEVERITY_NAMES)}, not {raw_severity!r}", at_value=True)
+        return Severity.WARNING
+    return Severity.parse(raw_severity)
+
+
+def _scope(data: dict, err: Any) -> frozenset[str] | None:
+    if "scope" not in data:
+        return None
+    raw = data["scope"]
+    raw = [raw] if isinstance(raw, str) else raw
+    if not isinstance(raw, list) or not all(isinstance(s, str) for s in raw):
+        err("scope", "'scope' must be a scope name or a list of them", at_value=True)
+        return None
+    bad = [s for s in raw if s not in SCOPES]
+    for s in bad:
+        err("scope", f"unknown scope '{s}'{did_you_mean(s, SCOPES)}; scopes are {', '.join(SCOPES)}", at_value=True)
+    return frozenset(raw)
+
+
+def _check_placeholders(message: str, module: Any, check_name: str, err: Any) -> None:
+    """Every ``{name}`` in the message must be one the check fills."""
+    try:
+        names = placeholders(message)
+    except ValueError as exc:
+        err("message", str(exc), at_value=True)
+        return
+    provided = set(getattr(module, "PARAMS", ())) | {"match"}
+    for name in names:
+        if name not in provided:
+            err("message", f"placeholder '{{{name}}}' is not provided by check '{check_name}'; it provides {', '.join('{' + p + '}' for p in sorted(provided))}", at_value=True)
+
+
+def _options(module: Any, data: dict, err: Any) -> Any:
+    """The check's Options from the keys that are not common rule keys; None on an error."""
+    option_values = {k: v for k, v in data.items() if k not in COMMON_KEYS}
+    try:
+        return build_options(module.Options, option_values)
+    except OptionError as exc:
+        top = exc.key.split("[")[0].split(".")[0]
+        message = exc.message
+        if message.startswith("unknown key") and "did you mean" not in message:
+            message += did_you_mean(top, COMMON_KEYS)
+        err(top if top in option_values else None, message)
+        return None
 
 
 def _parse_examples(data: dict, err: Any) -> Examples:
@@ -226,6 +259,29 @@ def _parse_examples(data: dict, err: Any) -> Examples:
             else:
                 err(key, "an example is a string or a mapping with 'text'", node=raw, at_value=True)
     return Examples(tuple(out["bad"]), tuple(out["good"]))
+
+
+def _parse_fix(data: dict, module: Any, options: Any, check_name: str, err: Any) -> str | None:
+    """The rule's ``fix:`` (safe, unsafe or none); default: what the check type offers.
+
+    A check type offers fixes by naming its default applicability in ``FIX``, or by a
+    function of the rule's options that returns it (None: no fixes for those options).
+    """
+    offered = getattr(module, "FIX", None)
+    if callable(offered):
+        offered = offered(options) if options is not None else None
+    if "fix" not in data:
+        return offered
+    raw = data["fix"]
+    if raw not in (*FIX_APPLICABILITIES, "none"):
+        err("fix", f"'fix' must be one of safe, unsafe, none, not {raw!r}", at_value=True)
+        return None
+    if raw == "none":
+        return None
+    if offered is None:
+        err("fix", f"check '{check_name}' offers no fixes; remove 'fix' or set it to none", at_value=True)
+        return None
+    return str(raw)
 
 
 def _str_or_none(value: Any) -> str | None:

@@ -118,11 +118,12 @@ class _FileTimeout(BaseException):
     in a check or in the engine can swallow it and keep the file running past its limit."""
 
 
-def lint_one(source: Source, config: Config, ruleset: RuleSet, opts: Options, stdin_text: str | None = None) -> FileResult:
-    """Read and lint one source; every failure becomes a FileError, never an exception."""
+def lint_one(source: Source, config: Config, ruleset: RuleSet, opts: Options, stdin_text: str | None = None, *, text: str | None = None) -> FileResult:
+    """Read and lint one source (or lint ``text`` for it); every failure becomes a FileError."""
     display = source.display if source.path is not None else (opts.stdin_filename or "-")
     try:
-        text = stdin_text if source.path is None else read_path(source.path)
+        if text is None:
+            text = stdin_text if source.path is None else read_path(source.path)
     except InputError as exc:
         return FileResult(display, (), (FileError(display, str(exc)),))
     assert text is not None

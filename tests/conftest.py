@@ -1,3 +1,4 @@
+import os
 import sys
 from pathlib import Path
 
@@ -6,6 +7,4 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 # Tests never read or fill the user's cache (a cached result would hide the code
 # under test); tests/test_cache.py turns it on with a cache directory of its own.
-import os  # noqa: E402
-
 os.environ["NEWSLINT_NO_CACHE"] = "1"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from newslint.document import Document, LineIndex
+from newslint.fixing import positions
 from newslint.model import FileResult
 
 HERE = Path(__file__).resolve().parent
@@ -49,6 +50,12 @@ def check_result(source: str, result: FileResult) -> None:
         before = source[: f.offset]
         assert f.line == before.count("\n") + 1, f
         assert f.column == f.offset - (before.rfind("\n") + 1) + 1, f
+        if f.fix is not None:  # a fix edits its own finding's span, in order, without overlaps
+            assert f.fix.applicability in ("safe", "unsafe") and f.fix.edits, f
+            ends = [f.offset] + [e.end for e in f.fix.edits]
+            for e, prev in zip(f.fix.edits, ends, strict=False):
+                assert prev <= e.offset <= e.end <= f.offset + f.length, f
+                assert positions(f, e) == (*lines.position(e.offset), *lines.position(e.end)), f
     keys = [f.sort_key for f in result.findings]
     assert keys == sorted(keys), "findings are not in source order"
     internal = [e.message for e in result.errors if "internal error" in e.message]

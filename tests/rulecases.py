@@ -11,6 +11,7 @@ A case file::
         expect:                   # exact multiset of this rule's findings
           - {line: 1, col: 1, match: "The the"}
           - {line: 3, col: 5, match: "x", message: "exact message (optional)"}
+        fixed: "The talks."       # optional: the text after this rule's fixes, safe and unsafe
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ class Case:
     format: str | None = None
     config: dict[str, Any] = field(default_factory=dict)
     file: str = ""
+    fixed: str | None = None
 
 
 def load_cases() -> list[Case]:
@@ -44,7 +46,7 @@ def load_cases() -> list[Case]:
         rule_id = f"{path.parent.name}.{path.stem}"
         data = yaml.load(path.read_text(encoding="utf-8")) or {}
         for i, raw in enumerate(data.get("cases", [])):
-            unknown = set(raw) - {"name", "text", "expect", "date", "format", "config"}
+            unknown = set(raw) - {"name", "text", "expect", "date", "format", "config", "fixed"}
             if unknown:
                 raise ValueError(f"{path}: case {i}: unknown keys {sorted(unknown)}")
             out.append(
@@ -57,6 +59,7 @@ def load_cases() -> list[Case]:
                     format=raw.get("format"),
                     config=raw.get("config") or {},
                     file=str(path.relative_to(ROOT)),
+                    fixed=raw.get("fixed"),
                 )
             )
     return out

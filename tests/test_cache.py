@@ -12,6 +12,7 @@ from clihelpers import FIXTURE_RULES, run_cli
 
 import newslint.engine
 from newslint import cache, rulecache
+from newslint.checks.acronym import load_known
 from newslint.model import FileError, FileResult
 
 ARTICLE = "Head\n\nWe leverage synergy, the board said on Tuesday.\n"
@@ -192,3 +193,40 @@ def test_canonical_form_sorts_sets_whatever_their_order():
 def test_keys_separate_their_parts():
     assert cache.key_of(["ab", "c"]) != cache.key_of(["a", "bc"])
     assert cache.key_of([b"x"]) == cache.key_of(["x"])
+
+
+def test_an_edited_data_file_named_by_a_rule_lints_again(cache_dir, desk, calls):
+    known = desk / "known.yml"
+    known.write_text("bodies: [NFU]\n", encoding="utf-8")
+    (desk / "rules" / "demo" / "acro.yml").write_text(
+        f"check: acronym\nmessage: \"'{{key}}' {{status}}.\"\nscope: [paragraph]\nknown: {known}\n", encoding="utf-8"
+    )
+    (desk / "story.txt").write_text(ARTICLE + "\nThe NFU said farm incomes fell again this year.\n", encoding="utf-8")
+    assert ("NFU", 5) not in lint(desk)[1]
+    assert ("NFU", 5) not in lint(desk)[1] and len(calls) == 1
+    known.write_text("bodies: [BBC, ITV]\n", encoding="utf-8")
+    load_known.cache_clear()  # a new process would read the file afresh
+    assert ("NFU", 5) in lint(desk)[1] and len(calls) == 2
+
+
+def test_a_changed_lexicon_of_the_installation_changes_every_key(monkeypatch, tmp_path):
+    lexicon = tmp_path / "words.txt"
+    lexicon.write_text("one\n", encoding="utf-8")
+    monkeypatch.setattr(cache, "data_files", lambda: [lexicon])
+    cache.code_fingerprint.cache_clear()
+    before = cache.key_of(["x"])
+    lexicon.write_text("one\ntwo\n", encoding="utf-8")
+    cache.code_fingerprint.cache_clear()
+    after = cache.key_of(["x"])
+    cache.code_fingerprint.cache_clear()
+    assert before != after
+
+
+@pytest.mark.parametrize("mode", ["--fix", "--diff"])
+def test_fixing_never_trusts_a_cached_result(cache_dir, desk, calls, mode):
+    lint(desk)
+    lint(desk)
+    assert len(calls) == 1
+    r = run_cli(["check", "--no-config", "--rule-dir", str(desk / "rules"), "--select", "demo", mode, str(desk / "story.txt")])
+    assert r.code in (0, 1), r.err
+    assert len(calls) == 2  # linted afresh before anything is written

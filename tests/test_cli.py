@@ -108,7 +108,7 @@ def test_json_shape(article):
     data = json.loads(r.out)
     assert set(data) == {"version", "files", "errors"} and data["version"] == 1
     finding = data["files"][0]["findings"][0]
-    assert list(finding) == ["rule", "severity", "message", "line", "column", "end_line", "end_column", "offset", "length", "match", "suggestions"]
+    assert list(finding) == ["rule", "severity", "message", "line", "column", "end_line", "end_column", "offset", "length", "match", "suggestions", "fix"]
     text = article.read_text()
     for f in data["files"][0]["findings"]:
         assert text[f["offset"] : f["offset"] + f["length"]] == f["match"]

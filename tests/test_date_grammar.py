@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from newslint.datementions import clause_tense, nearest_year, resolve, resolve_weekday
 from newslint.document import Block
-from newslint.grammar.dates import find_dates, interpret
+from newslint.language.dategrammar import find_dates, interpret
+from newslint.language.datementions import clause_tense, nearest_year, resolve, resolve_weekday
 
 SAT = dt.date(2024, 1, 13)  # a Saturday
 

@@ -11,7 +11,7 @@ import pytest
 from newslint.formatters import FORMATS, render, summary
 from newslint.formatters.github import escape_data, escape_property
 from newslint.formatters.sarif import path_to_uri
-from newslint.model import FileError, FileResult, Finding, Rule, Severity
+from newslint.model import Edit, FileError, FileResult, Finding, Fix, Rule, Severity
 
 
 def finding(
@@ -101,10 +101,8 @@ RESULTS = (
 
 def _schema_path() -> Path | None:
     here = Path(__file__).resolve()
-    for candidate in (
-        here.parents[2] / "shared/schemas/sarif-schema-2.1.0.json",
-        here.parents[1] / "../shared/schemas/sarif-schema-2.1.0.json",
-    ):
+    for parent in here.parents:  # the repo's sibling ../shared, from a worktree too
+        candidate = parent / "shared/schemas/sarif-schema-2.1.0.json"
         if candidate.is_file():
             return candidate
     return None
@@ -176,7 +174,7 @@ def test_json_shape() -> None:
     first = doc["files"][0]["findings"][0]
     assert list(first) == [
         "rule", "severity", "message", "line", "column", "end_line", "end_column",
-        "offset", "length", "match", "suggestions",
+        "offset", "length", "match", "suggestions", "fix",
     ]  # fmt: skip
     assert first == {
         "rule": "words.repeated",
@@ -190,6 +188,7 @@ def test_json_shape() -> None:
         "length": 7,
         "match": "the the",
         "suggestions": ["the"],
+        "fix": None,
     }
     assert doc["files"][1] == {"path": "news/clean.txt", "findings": []}
     assert doc["files"][0]["findings"][1]["suggestions"] == []
@@ -212,9 +211,69 @@ def test_sarif_validates_against_schema() -> None:
             "SARIF schema not found at ../shared/schemas/sarif-schema-2.1.0.json"
         )
     schema = json.loads(path.read_text(encoding="utf-8"))
-    for results in (RESULTS, [], [FileResult("a.txt")]):
+    for results in (RESULTS, [], [FileResult("a.txt")], FIXABLE):
         log = json.loads(render("sarif", results, RULES))
         jsonschema.validate(log, schema, cls=jsonschema.Draft4Validator)
+
+
+#: A doubled word across a line break and a missing space, each with its fix.
+FIXABLE = [
+    FileResult(
+        "news/fix.txt",
+        (
+            Finding(
+                "words.repeated", Severity.ERROR, "Repeated word: 'to\nto'.", 2, 30, 3, 3, 60, 5, "to\nto",
+                fix=Fix("safe", "Delete '\\nto'", (Edit(62, 3, ""),)),
+            ),
+            Finding(
+                "punctuation.spacing", Severity.WARNING, "No space.", 4, 1, 4, 8, 80, 7, "said.He",
+                fix=Fix("unsafe", "Insert ' '", (Edit(85, 0, " "),)),
+            ),
+        ),
+    )
+]
+
+
+def test_sarif_fixes() -> None:
+    (run,) = json.loads(render("sarif", FIXABLE, RULES))["runs"]
+    first, second = run["results"]
+    (change,) = first["fixes"][0]["artifactChanges"]
+    assert change["artifactLocation"] == {"uri": "news/fix.txt", "uriBaseId": "%SRCROOT%"}
+    assert change["replacements"] == [
+        {
+            "deletedRegion": {"startLine": 2, "startColumn": 32, "endLine": 3, "endColumn": 3, "charOffset": 62, "charLength": 3},
+            "insertedContent": {"text": ""},
+        }
+    ]
+    assert first["fixes"][0]["properties"] == {"applicability": "safe"}
+    region = second["fixes"][0]["artifactChanges"][0]["replacements"][0]["deletedRegion"]
+    assert (region["startColumn"], region["endColumn"], region["charLength"]) == (6, 6, 0)
+    plain = json.loads(render("sarif", RESULTS, RULES))["runs"][0]["results"]
+    assert not any("fixes" in r for r in plain)
+
+
+def test_json_fix_contract() -> None:
+    doc = json.loads(render("json", FIXABLE, RULES))
+    first, second = doc["files"][0]["findings"]
+    assert first["fix"] == {
+        "applicability": "safe",
+        "message": "Delete '\\nto'",
+        "edits": [{"offset": 62, "length": 3, "line": 2, "column": 32, "end_line": 3, "end_column": 3, "replacement": ""}],
+    }
+    assert second["fix"]["edits"][0] == {
+        "offset": 85, "length": 0, "line": 4, "column": 6, "end_line": 4, "end_column": 6, "replacement": " ",
+    }  # fmt: skip
+    assert json.loads(render("json", RESULTS, RULES))["files"][0]["findings"][0]["fix"] is None
+
+
+def test_text_marks_fixable() -> None:
+    out = render("text", FIXABLE, RULES)
+    assert "[words.repeated] [*] Repeated" in out
+    assert "[punctuation.spacing] No space." in out  # unsafe: not fixable by --fix alone
+    assert "[punctuation.spacing] [*] No space." in render("text", FIXABLE, RULES, unsafe_fixes=True)
+    assert summary(FIXABLE).endswith("; 1 fixable with --fix; 1 more with --fix --unsafe-fixes")
+    assert summary(FIXABLE, unsafe_fixes=True).endswith("; 2 fixable with --fix --unsafe-fixes")
+    assert "fixable" not in summary(RESULTS)
 
 
 def test_sarif_content() -> None:

@@ -260,8 +260,10 @@ def _word_list(n: int) -> list[str]:
     return sorted(words)[:n]
 
 
-def test_hundred_thousand_word_list_loads_fast_and_lints_fast(tmp_path):
-    """CPU time (process_time), so a busy CI machine does not decide the outcome."""
+def test_hundred_thousand_word_list_is_a_set_lookup_and_lints_in_flat_time(tmp_path):
+    """The structure, not a clock, is asserted: plain words go to a set, not a 100,000-branch
+    regex, and lint time is compared only with a 100-word list in the same process. Absolute
+    speed lives in benchmarks/speed.py."""
     from newslint.config import Config, build_ruleset
     from newslint.engine import lint_source
     from newslint.rules import load_rules
@@ -277,7 +279,9 @@ def test_hundred_thousand_word_list_loads_fast_and_lints_fast(tmp_path):
     _ = rule.options.pattern, rule.options.literals  # compiled lazily: count it
     load_seconds = time.process_time() - start
     assert not loaded.errors
-    assert load_seconds < 1.0, f"loading a 100,000-word list took {load_seconds:.2f} s"
+    assert rule.options.pattern is None, "plain words must not be compiled into an alternation"
+    assert len(rule.options.literals.words) == len(words)
+    assert load_seconds < 30, f"loading a 100,000-word list took {load_seconds:.2f} s (hang guard)"
 
     body = "\n\n".join(f"Officials said the {words[i * 997]} plan would go ahead, as {words[i * 991]}-based firms had hoped." for i in range(100))
     article = "Head\n\n" + body + "\n"

@@ -83,8 +83,8 @@ def test_a_run_is_compared_only_with_copies_in_reach():
 
 
 def test_one_word_repeated_is_reported_once_per_run_typed_twice():
-    from newslint.analysis import Analysis
     from newslint.checks import Context
+    from newslint.language.analysis import Analysis
     from newslint.parsers import parse
     from newslint.settings import Settings
 

@@ -54,3 +54,10 @@ def test_installed_copy_loads_its_own_rules(wheel, tmp_path):
     assert Path(where).resolve().is_relative_to(target.resolve())
     expected = len([p for p in (ROOT / "rules").glob("*/*.yml") if not p.parent.name.startswith("_")])
     assert int(count) == expected and int(errors) == 0
+
+
+def test_wheel_carries_the_desk_page_assets(wheel):
+    names = set(zipfile.ZipFile(wheel).namelist())
+    static = ROOT / "newslint" / "web" / "static"
+    assert {f"newslint/web/static/{p.name}" for p in static.iterdir()} <= names
+    assert "newslint/web/app.py" in names

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import time
 
+from newslint.language.persons import (
+    build_table,
+    fold,
+    lexicon,
+    short_forms,
+    similar,
+    surname_of,
+    within_one_edit,
+)
 from newslint.parsers import parse
-from newslint.people import build_table, fold, lexicon, short_forms, similar, surname_of, within_one_edit
 
 
 def table(text: str):

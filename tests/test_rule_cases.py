@@ -9,7 +9,7 @@ import pytest
 from ruamel.yaml import YAML
 from rulecases import CASES_DIR, load_cases
 
-from newslint import lint_text
+from newslint import fix_text, lint_text
 from newslint.config import Config, build_ruleset
 
 CASES = load_cases()
@@ -21,20 +21,17 @@ def _ext(fmt: str | None) -> str:
     return {"markdown": ".md", "html": ".html"}.get(fmt or "plain", ".txt")
 
 
-def _lint(case, tmp_path: Path):
+def _options(case, tmp_path: Path) -> dict:
     config = None
     if case.config:
         config = tmp_path / ".newslint.yaml"
         YAML(typ="safe", pure=True).dump(case.config, config)
         config = str(config)
-    return lint_text(
-        case.text,
-        path=f"case{_ext(case.format)}",
-        format=case.format,
-        date=case.date,
-        config=config,
-        select=[case.rule_id],
-    )
+    return {"path": f"case{_ext(case.format)}", "format": case.format, "date": case.date, "config": config, "select": [case.rule_id]}
+
+
+def _lint(case, tmp_path: Path):
+    return lint_text(case.text, **_options(case, tmp_path))
 
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{c.rule_id}:{c.name}" for c in CASES])
@@ -57,6 +54,15 @@ def test_rule_case(case, tmp_path):
         [f"{case.file} / {case.name}", "got:"]
         + [f"  {f.line}:{f.column} {f.match!r} {f.message}" for f in got]
     )
+    if case.fixed is not None:
+        fixed, _left = fix_text(case.text, unsafe=True, **_options(case, tmp_path))
+        assert fixed == case.fixed, f"{case.file} / {case.name}: fixed to {fixed!r}"
+
+
+def test_every_fixable_rule_has_a_case_showing_its_fix():
+    fixed = {c.rule_id for c in CASES if c.fixed is not None and c.fixed != c.text}
+    missing = [r.id for r in RULESET.all_rules if r.fix and r.id not in fixed]
+    assert not missing, f"rules with fixes but no case with 'fixed:' in {CASES_DIR}: {missing}"
 
 
 def test_every_rule_has_cases_that_fire_and_that_stay_silent():

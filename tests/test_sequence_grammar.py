@@ -7,7 +7,7 @@ import re
 import pytest
 
 from newslint.checks.sequence import Options
-from newslint.grammar.sequence import (
+from newslint.language.patterngrammar import (
     Alt,
     Gap,
     Not,
@@ -134,3 +134,30 @@ def test_first_words_include_optional_starts():
     assert parse("(x? y|z) w").first is None
     assert parse("/re/ x").first is None
     assert matches("very? cold day", "a cold day and a very cold day") == ["cold day", "very cold day"]
+
+
+def test_first_parses_in_many_threads_at_once_all_succeed():
+    """pyparsing's arity trial on an action's first calls raced across threads (TypeError)."""
+    import threading
+
+    from newslint.language import patterngrammar
+
+    patterns = ["neither _* (has|have) yet to", "(a|an) /\\d+/ !the *{1,3} said?", "no _{2} never"]
+    errors: list[BaseException] = []
+    for _ in range(30):
+        patterngrammar._grammar.cache_clear()
+        gate = threading.Barrier(8)
+
+        def work(i: int, gate: threading.Barrier = gate) -> None:
+            gate.wait()
+            try:
+                patterngrammar.parse(patterns[i % len(patterns)])
+            except BaseException as exc:
+                errors.append(exc)
+
+        threads = [threading.Thread(target=work, args=(i,)) for i in range(8)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    assert not errors, errors[:3]

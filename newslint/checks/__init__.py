@@ -20,8 +20,8 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # loading a rule set must not import the regex engine
-    from ..analysis import Analysis
     from ..document import Block, Document
+    from ..language.analysis import Analysis
     from ..settings import Settings
 
 

@@ -20,7 +20,7 @@ from typing import ClassVar
 
 import regex
 
-from ..model import Hit
+from ..model import Edit, Hit
 from . import Context
 from ._patterns import compile_problems, finditer
 
@@ -209,6 +209,14 @@ def exception_spans(pattern: regex.Pattern | None, ctx: Context) -> list[tuple[i
     return [] if pattern is None else [m.span() for m in finditer(pattern, ctx)]
 
 
+def _respell(old: str, start: int, expected: str) -> tuple[Edit, ...]:
+    """Swap one spelling for another: words only. A symbol form ("%" for "percent")
+    also changes the spacing around it ("12 percent" is "12%"), which no span swap gets right."""
+    if not (any(c.isalpha() for c in old) and any(c.isalpha() for c in expected)):
+        return ()
+    return (Edit(start, len(old), expected),)
+
+
 def resolve(
     uses: Iterable[Use],
     ctx: Context,
@@ -252,7 +260,7 @@ def resolve(
                 "form": label(key, u.form, members),
                 "expected_form": expected_form,
             }
-            yield Hit(u.start, u.end, params, (expected,))
+            yield Hit(u.start, u.end, params, (expected,), edits=_respell(text[u.start : u.end], u.start, expected))
 
 
 def prose_majority(uses: Iterable[Use], ctx: Context) -> dict[str, int]:

@@ -1,7 +1,7 @@
 """dates: date expressions checked against each other and against the publication date.
 
 One check type, several tests (``test:``), all reading the shared date mentions
-(``newslint.datementions``), so a document's dates are found and resolved once
+(``newslint.language.datementions``), so a document's dates are found and resolved once
 however many ``dates.*`` rules run.
 """
 
@@ -14,8 +14,8 @@ from typing import Literal
 
 import regex
 
-from ..datementions import Mention, clause_tense, describe, governed, mentions, sentence_at
-from ..grammar.dates import MONTHS, WEEKDAYS
+from ..language.dategrammar import MONTHS, WEEKDAYS
+from ..language.datementions import Mention, clause_tense, describe, governed, mentions, sentence_at
 from ..model import Hit
 from . import Context
 

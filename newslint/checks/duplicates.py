@@ -25,8 +25,8 @@ from typing import Literal
 
 import regex
 
-from ..analysis import Analysis
 from ..document import Block, LineIndex
+from ..language.analysis import Analysis
 from ..model import Hit
 from . import Context
 

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import regex
 
-from ..analysis import Analysis, Token
+from ..language.analysis import Analysis, Token
 from ..model import Hit
 from . import Context
 
@@ -51,6 +51,13 @@ def unigrams() -> frozenset[str]:
     """The English lexicon: every word of symspellpy's frequency dictionary."""
     with _data_path(_UNIGRAMS).open(encoding="utf-8") as fh:
         return frozenset(line.split(" ", 1)[0] for line in fh)
+
+
+@functools.lru_cache(maxsize=1)
+def frequencies() -> dict[str, int]:
+    """Each lexicon word with its corpus count (words.typo ranks suggestions by it)."""
+    with _data_path(_UNIGRAMS).open(encoding="utf-8") as fh:
+        return {w: int(n) for w, _, n in (line.rstrip("\n").partition(" ") for line in fh) if n}
 
 
 @functools.lru_cache(maxsize=1)

@@ -24,9 +24,9 @@ from dataclasses import dataclass
 
 import regex
 
-from ..analysis import Analysis
-from ..datementions import mentions
 from ..document import BODY_SCOPES, Block
+from ..language.analysis import Analysis
+from ..language.datementions import mentions
 from ..model import Hit
 from ..parsers.structure import dateline_length
 from . import Context

@@ -22,8 +22,7 @@ from typing import Literal
 import regex
 
 from ..document import BODY_SCOPES, LineIndex
-from ..model import Hit
-from ..people import (
+from ..language.persons import (
     _DEMONYM,
     Mention,
     Person,
@@ -36,9 +35,15 @@ from ..people import (
     surname_of,
     within_one_edit,
 )
+from ..model import Edit, Hit
 from . import Context
 
 PARAMS = frozenset({"other", "lines", "name", "kind"})
+
+
+def FIX(options: Options) -> str | None:
+    """Name variants offer the majority spelling, which needs an editor's eye: unsafe."""
+    return "unsafe" if options.find in ("variant", "org-variant") else None
 
 
 @dataclass(frozen=True)
@@ -306,19 +311,29 @@ def _minority(ctx: Context, ma: list[Mention], mb: list[Mention], a: str, b: str
     a_first, b_first = min(m.start for m in ma), min(m.start for m in mb)
     if (len(mb), -b_first) > (len(ma), -a_first):
         ma, mb, a, b = mb, ma, b, a
-    if len(ma) == len(mb) and not full:  # no majority to trust: each place names the other
-        yield from _flag(ctx, ma, mb, b, flagged, full)
-    yield from _flag(ctx, mb, ma, a, flagged, full)
+    tie = len(ma) == len(mb)
+    if tie and not full:  # no majority to trust: each place names the other
+        yield from _flag(ctx, ma, mb, b, flagged, full, fixable=False)
+    yield from _flag(ctx, mb, ma, a, flagged, full, fixable=not tie)
 
 
-def _flag(ctx: Context, mb: list[Mention], ma: list[Mention], a: str, flagged: set[int], full: bool) -> Iterator[Hit]:
+def _flag(ctx: Context, mb: list[Mention], ma: list[Mention], a: str, flagged: set[int], full: bool, *, fixable: bool) -> Iterator[Hit]:
+    """Hits on the minority mentions ``mb``; with ``fixable`` each offers the majority form ``a``."""
     lines = _lines(ctx, [m.start for m in ma])
     for m in mb:
         if m.start in flagged:
             continue
         flagged.add(m.start)
         s, e, _t = (m.start, m.end, m.text) if full else _surname_span(m)
-        yield Hit(s, e, {"other": a, "lines": lines, "name": a, "kind": "spelling"})
+        yield Hit(s, e, {"other": a, "lines": lines, "name": a, "kind": "spelling"}, edits=_respell(ctx, s, e, a) if fixable else ())
+
+
+def _respell(ctx: Context, start: int, end: int, form: str) -> tuple[Edit, ...]:
+    """Replace a name with its majority form when both are one name of the same shape."""
+    old = ctx.doc.text[start:end]
+    if old == form or len(old.split()) != len(form.split()) or form.strip() != form:
+        return ()
+    return (Edit(start, end - start, form),)
 
 
 def _hit(ctx: Context, start: int, end: int, text: str, other: str, others: list[Mention]) -> Hit:
@@ -388,7 +403,7 @@ def _org_variants(table: PersonTable, ctx: Context, options: Options) -> Iterato
         lines = _lines(ctx, major_at)
         for form, at in ranked[1:]:
             for i in at:
-                yield Hit(i, i + len(form), {"other": major, "lines": lines, "name": major, "kind": "spelling"})
+                yield Hit(i, i + len(form), {"other": major, "lines": lines, "name": major, "kind": "spelling"}, edits=(Edit(i, len(form), major),))
 
 
 _PARTS = regex.compile(r"\p{Lu}\p{Ll}+")

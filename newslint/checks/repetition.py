@@ -23,11 +23,13 @@ from dataclasses import dataclass
 
 import regex
 
-from ..analysis import Analysis
-from ..model import Hit
+from ..language.analysis import Analysis
+from ..model import Edit, Hit
 from . import Context
 
 PARAMS = frozenset({"word"})
+#: Deleting the extra copies is always right: the finding is a slip, not a choice.
+FIX = "safe"
 
 _DOUBLE = regex.compile(r"(?<![\w'’\-])(\w+(?:['’\-]\w+)*)(?:\s+\1)+(?![\w'’\-])", regex.V1 | regex.IGNORECASE)
 _CAPS_FUNCTION_WORDS = frozenset(
@@ -146,4 +148,5 @@ def check(options: Options, ctx: Context) -> Iterator[Hit]:
                 continue
             if key in options.allowed_quoted and _in_quotes(text, block.start, m.start()):
                 continue
-            yield Hit(m.start(), m.end(), {"word": word}, (word,))
+            extra = Edit(m.end(1), m.end() - m.end(1), "")  # the space and second copy
+            yield Hit(m.start(), m.end(), {"word": word}, (word,), edits=(extra,))

@@ -1,6 +1,6 @@
 """sequence: token patterns within one sentence (``neither _{0,6} has yet to``).
 
-The pattern language is in ``newslint.grammar.sequence``. Patterns are parsed when
+The pattern language is in ``newslint.language.patterngrammar``. Patterns are parsed when
 the rule loads; at run time a regex over each block finds the sentences holding a
 pattern's anchor word, and only those sentences are tokenised and walked.
 """
@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 import regex
 
-from ..analysis import Analysis, Sentence
-from ..grammar.sequence import CLAUSE_PUNCT, Pattern, PatternError, Tok, normalise, parse
+from ..language.analysis import Analysis, Sentence
+from ..language.patterngrammar import CLAUSE_PUNCT, Pattern, PatternError, Tok, normalise, parse
 from ..model import Hit
 from . import Context
 

@@ -16,10 +16,12 @@ from dataclasses import dataclass
 
 import regex
 
-from ..model import Hit
+from ..model import Edit, Hit
 from . import Context
 
 PARAMS = frozenset({"problem"})
+#: Each fix only removes or adds one run of spaces the check has already vetted.
+FIX = "safe"
 
 _DOUBLE = regex.compile(r"(?<!\S)(\S+)  (?=(\S+))")
 _CORE = regex.compile(r"^[\"“‘'(<\[]*([\p{L}'’\-]*\p{L}[\p{L}'’\-]*)[,;:>\"”’')\]]*$")
@@ -75,7 +77,8 @@ def check(options: Options, ctx: Context) -> Iterator[Hit]:
                     continue  # after a full stop (a typing convention), or a figure, dash or slug
                 if _line_break(ctx, m.end(1), m.start(2)):
                     continue
-                yield Hit(m.start(), m.end(2), {"problem": "two spaces between words"}, (f"{first} {second}",))
+                extra = Edit(m.end(1) + 1, 1, "")
+                yield Hit(m.start(), m.end(2), {"problem": "two spaces between words"}, (f"{first} {second}",), edits=(extra,))
         if options.no_space_before:
             for m in _BEFORE.finditer(text, block.start, block.end, timeout=timeout):
                 if m.group(3) not in options.no_space_before or _NOT_WORD_BEFORE.match(m.group(1)):
@@ -83,11 +86,12 @@ def check(options: Options, ctx: Context) -> Iterator[Hit]:
                 if _line_break(ctx, m.start(2), m.end(2)):
                     continue  # the "space" is a hard-wrap join: the source has a line break there
                 fixed = m.group(1) + m.group(3)
-                yield Hit(m.start(), m.end(), {"problem": f"a space before '{m.group(3)}'"}, (fixed,))
+                space = Edit(m.start(2), m.end(2) - m.start(2), "")
+                yield Hit(m.start(), m.end(), {"problem": f"a space before '{m.group(3)}'"}, (fixed,), edits=(space,))
         if options.missing_space_after:
             for m in _AFTER.finditer(text, block.start, block.end, timeout=timeout):
                 token = _token_at(text, m.start(), m.end())
                 if _WEB.match(m.group(2)) or any(c in token for c in "/@<>") or token.lower().startswith("www"):
                     continue
                 fixed = f"{m.group(1)} {m.group(2)}"
-                yield Hit(m.start(), m.end(), {"problem": "no space after the sentence end"}, (fixed,))
+                yield Hit(m.start(), m.end(), {"problem": "no space after the sentence end"}, (fixed,), edits=(Edit(m.end(1), 0, " "),))

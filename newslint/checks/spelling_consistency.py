@@ -25,6 +25,8 @@ from .consistency import Options as ConsistencyOptions
 from .consistency import Use, _quoted_label, contested, filter_uses, pattern_uses, prose_majority, resolve
 
 PARAMS = frozenset({"expected", "count", "expected_count", "form", "expected_form"})
+#: The majority form is a guess at the house choice: the editor decides.
+FIX = "unsafe"
 
 
 @dataclass(frozen=True)

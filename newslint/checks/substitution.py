@@ -8,11 +8,13 @@ from dataclasses import dataclass
 
 import regex
 
-from ..model import Hit
+from ..model import Edit, Hit
 from . import Context
 from ._patterns import compile_alternation, compile_problems, finditer
 
 PARAMS = frozenset({"expected"})
+#: The replacement is the rule's preferred form, but context may call for the original.
+FIX = "unsafe"
 
 
 @dataclass(frozen=True)
@@ -43,4 +45,5 @@ def check(options: Options, ctx: Context) -> Iterator[Hit]:
         expected = next((v for p, v in options.matchers if p.fullmatch(text)), None)
         if expected is None or expected == text:
             continue
-        yield Hit(m.start(), m.end(), {"expected": expected}, (expected,))
+        edit = Edit(m.start(), m.end() - m.start(), expected)
+        yield Hit(m.start(), m.end(), {"expected": expected}, (expected,), edits=(edit,))

@@ -23,11 +23,15 @@ def render(
     rules: Sequence[Rule],
     *,
     color: bool = False,
+    unsafe_fixes: bool = False,
 ) -> str:
-    """Render ``results`` in format ``fmt``; ``color`` only affects ``text``."""
+    """Render ``results`` in format ``fmt``; ``color`` and ``unsafe_fixes`` (mark
+    unsafe fixes as fixable) only affect ``text``."""
     if fmt not in FORMATS:
         raise ValueError(
             f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}"
         )
     module = importlib.import_module(f"{__name__}.{fmt}")
+    if fmt == "text":
+        return module.render(results, rules, color=color, unsafe_fixes=unsafe_fixes)
     return module.render(results, rules, color=color)

@@ -9,6 +9,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from newslint.fixing import positions
 from newslint.model import FileResult, Finding, Rule
 
 VERSION = 1
@@ -27,7 +28,27 @@ def _finding(f: Finding) -> dict[str, Any]:
         "length": f.length,
         "match": f.match,
         "suggestions": list(f.suggestions),
+        "fix": fix_object(f),
     }
+
+
+def fix_object(f: Finding) -> dict[str, Any] | None:
+    """The shared fix contract: applicability, message, edits with source offsets and positions."""
+    if f.fix is None:
+        return None
+    edits = []
+    for e in f.fix.edits:
+        line, column, end_line, end_column = positions(f, e)
+        edits.append({
+            "offset": e.offset,
+            "length": e.length,
+            "line": line,
+            "column": column,
+            "end_line": end_line,
+            "end_column": end_column,
+            "replacement": e.replacement,
+        })
+    return {"applicability": f.fix.applicability, "message": f.fix.message, "edits": edits}
 
 
 def render(

@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import quote
 
 import newslint
+from newslint.fixing import positions
 from newslint.model import FileResult, Finding, Rule, Severity
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -76,9 +77,34 @@ def _result(path: str, f: Finding, index: dict[str, int]) -> dict[str, Any]:
     result["level"] = _LEVEL[f.severity]
     result["message"] = {"text": f.message}
     result["locations"] = [location]
+    if f.fix is not None:
+        result["fixes"] = [_fix(path, f)]
     if f.suggestions:
         result["properties"] = {"suggestions": list(f.suggestions)}
     return result
+
+
+def _fix(path: str, f: Finding) -> dict[str, Any]:
+    """SARIF ``fix``: one artifact change; each edit a replacement of a region."""
+    assert f.fix is not None
+    replacements = []
+    for e in f.fix.edits:
+        line, column, end_line, end_column = positions(f, e)
+        region = {
+            "startLine": line,
+            "startColumn": column,
+            "endLine": end_line,
+            "endColumn": end_column,
+            "charOffset": e.offset,
+            "charLength": e.length,
+        }
+        replacements.append({"deletedRegion": region, "insertedContent": {"text": e.replacement}})
+    change = {"artifactLocation": _location(path)["physicalLocation"]["artifactLocation"], "replacements": replacements}
+    return {
+        "description": {"text": f.fix.message},
+        "artifactChanges": [change],
+        "properties": {"applicability": f.fix.applicability},
+    }
 
 
 def render(

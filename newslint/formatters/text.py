@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from newslint.model import FileResult, Rule, Severity
+from newslint.model import FileResult, Finding, Rule, Severity
 
 _RESET = "\x1b[0m"
 _BOLD = "\x1b[1m"
@@ -29,10 +29,16 @@ def _paint(text: str, code: str, color: bool) -> str:
     return f"{code}{text}{_RESET}" if color else text
 
 
+def fixable(f: Finding, unsafe_fixes: bool) -> bool:
+    """Whether ``--fix`` (with ``--unsafe-fixes`` when asked) would fix ``f``."""
+    return f.fix is not None and (unsafe_fixes or f.fix.applicability == "safe")
+
+
 def render(
-    results: Sequence[FileResult], rules: Sequence[Rule], *, color: bool = False
+    results: Sequence[FileResult], rules: Sequence[Rule], *, color: bool = False, unsafe_fixes: bool = False
 ) -> str:
-    """Render file errors then findings, file by file, in the order given."""
+    """Render file errors then findings, file by file, in the order given; ``[*]`` marks
+    a finding ``--fix`` would fix."""
     lines: list[str] = []
     for result in results:
         for error in result.errors:
@@ -43,7 +49,8 @@ def render(
             where = _paint(f"{result.path}:{f.line}:{f.column}", _BOLD, color)
             severity = _paint(str(f.severity), _SEVERITY_COLOR[f.severity], color)
             rule = _paint(f"[{f.rule}]", _DIM, color)
-            lines.append(f"{where}: {severity} {rule} {_one_line(f.message)}")
+            mark = " [*]" if fixable(f, unsafe_fixes) else ""
+            lines.append(f"{where}: {severity} {rule}{mark} {_one_line(f.message)}")
     return "".join(line + "\n" for line in lines)
 
 
@@ -51,8 +58,8 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
-def summary(results: Sequence[FileResult]) -> str:
-    """One line, e.g. ``3 findings (1 error, 2 warnings) in 2 of 5 files``."""
+def summary(results: Sequence[FileResult], *, unsafe_fixes: bool = False) -> str:
+    """One line, e.g. ``3 findings (1 error, 2 warnings) in 2 of 5 files; 1 fixable with --fix``."""
     findings = [f for r in results for f in r.findings]
     by_severity = [
         _plural(n, str(sev))
@@ -66,7 +73,20 @@ def summary(results: Sequence[FileResult]) -> str:
         text += f" ({', '.join(by_severity)}) in {with_findings} of {_plural(total, 'file')}"
     else:
         text += f" in {_plural(total, 'file')}"
+    text += _fixable_note(findings, unsafe_fixes)
     errors = sum(len(r.errors) for r in results)
     if errors:
         text += f"; {_plural(errors, 'error')} reading input"
     return text
+
+
+def _fixable_note(findings: Sequence[Finding], unsafe_fixes: bool) -> str:
+    """``; 2 fixable with --fix; 1 more with --fix --unsafe-fixes`` (empty when none is)."""
+    safe = sum(1 for f in findings if fixable(f, False))
+    unsafe = sum(1 for f in findings if f.fix is not None) - safe
+    if unsafe_fixes:
+        return f"; {safe + unsafe} fixable with --fix --unsafe-fixes" if safe + unsafe else ""
+    note = f"; {safe} fixable with --fix" if safe else ""
+    if unsafe:
+        note += f"; {unsafe} {'more' if safe else 'fixable'} with --fix --unsafe-fixes"
+    return note

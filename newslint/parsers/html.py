@@ -225,36 +225,61 @@ class _Reader:
 
     def start_tag(self, name: str, lt: int, end: int, attrs: dict[str, str]) -> int:
         """Handle a start tag ``source[lt:end]``; returns where reading continues."""
-        src = self.source
         if self.counts.get("head") and name not in _HEAD_CONTENT:
             self.pop_to_name("head")
         if name in _RAW:
-            pat = self._raw_end.get(name)
-            if pat is None:
-                pat = self._raw_end[name] = re.compile(rf"</{name}[\s/>]", re.IGNORECASE)
-            m = pat.search(src, end) if name != "plaintext" else None
-            if m is None:
-                self.problems.append((lt, f"<{name}> is never closed; the rest of the file is not read"))
-                return len(src)
-            gt = src.find(">", m.start())
-            return len(src) if gt == -1 else gt + 1
+            return self.raw_text(name, lt, end)
         top = self.stack[-1] if self.stack else _ROOT
+        if self.leaf_tag(name, lt, end, attrs, top):
+            return end
+        top = self.close_implied(name, top)
+        own, block = self.own_scope(name, attrs, top)
+        if name in _VOID or "/" in attrs:
+            if block and not top.skip:
+                self.flush()
+            return end
+        el = _child(name, attrs, top, own, block, len(self.stack))
+        if block:
+            self.flush()
+        self.stack.append(el)
+        self.counts[name] = self.counts.get(name, 0) + 1
+        if name in _HEADINGS:
+            self.headings_open += 1
+        if block:
+            self.run_kind = el.kind
+            self.run_rank = el.rank
+        return end
 
+    def raw_text(self, name: str, lt: int, end: int) -> int:
+        """Skip a raw-text element (script, style …) to its end tag; unclosed: the rest, reported."""
+        src = self.source
+        pat = self._raw_end.get(name)
+        if pat is None:
+            pat = self._raw_end[name] = re.compile(rf"</{name}[\s/>]", re.IGNORECASE)
+        m = pat.search(src, end) if name != "plaintext" else None
+        if m is None:
+            self.problems.append((lt, f"<{name}> is never closed; the rest of the file is not read"))
+            return len(src)
+        gt = src.find(">", m.start())
+        return len(src) if gt == -1 else gt + 1
+
+    def leaf_tag(self, name: str, lt: int, end: int, attrs: dict[str, str], top: _El) -> bool:
+        """Tags that open no element (meta, br, html, body); True when the tag is done with."""
         if name == "meta":
             key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
             if key in _DATE_META and self.meta_date is None:
                 self.meta_date = parse_date_value(attrs.get("content", ""))
-            return end
+            return True
         if name == "time" and self.time_date is None and not top.skip and "datetime" in attrs:
             self.time_date = parse_date_value(attrs["datetime"])
         if name == "br":
             if not top.skip:
                 self.run.line_break(lt, end)
-            return end
-        if name in ("html", "body"):
-            return end
+            return True
+        return name in ("html", "body")
 
-        # Implied end tags.
+    def close_implied(self, name: str, top: _El) -> _El:
+        """Close what this tag implicitly ends (an open p, li, dd, td, tr, heading); the new top."""
         if top.p_at >= 0 and name in _CLOSES_P:
             self.pop_to(top.p_at)
             top = self.stack[-1] if self.stack else _ROOT
@@ -272,7 +297,11 @@ class _Reader:
         if at >= 0:
             self.pop_to(at)
             top = self.stack[-1] if self.stack else _ROOT
+        return top
 
+    def own_scope(self, name: str, attrs: dict[str, str], top: _El) -> tuple[str | None, bool]:
+        """(the scope this element sets, whether it is a block); an inline byline or caption
+        marks the current block instead."""
         own = None if top.skip else _own_scope(name, attrs)
         block = name in _BLOCK
         if own == "byline" and not block and self.run:
@@ -283,51 +312,7 @@ class _Reader:
             own = None
         elif own is not None and not block:
             block = True  # e.g. <span class="dateline"> is a block of its own
-
-        if name in _VOID or "/" in attrs:
-            if block and not top.skip:
-                self.flush()
-            return end
-
-        skip = top.skip or name in _SKIP or "hidden" in attrs
-        el = _El(
-            name,
-            own if own is not None else top.kind,
-            max(top.rank, _RANK.get(name, 0)),
-            skip,
-            block,
-        )
-        index = len(self.stack)
-        if name == "p":
-            el.p_at = index
-        elif name not in _P_SCOPE:
-            el.p_at = top.p_at
-        if name == "li":
-            el.li_at = index
-        elif name not in ("ul", "ol", "menu", "dir", "table"):
-            el.li_at = top.li_at
-        if name in ("dd", "dt"):
-            el.dd_at = index
-        elif name not in ("dl", "table"):
-            el.dd_at = top.dd_at
-        if name in ("td", "th"):
-            el.td_at = index
-        elif name != "table":
-            el.td_at = top.td_at
-        if name == "tr":
-            el.tr_at = index
-        elif name != "table":
-            el.tr_at = top.tr_at
-        if block:
-            self.flush()
-        self.stack.append(el)
-        self.counts[name] = self.counts.get(name, 0) + 1
-        if name in _HEADINGS:
-            self.headings_open += 1
-        if block:
-            self.run_kind = el.kind
-            self.run_rank = el.rank
-        return end
+        return own, block
 
     def end_tag(self, name: str, lt: int, end: int) -> None:
         if name == "br":
@@ -402,6 +387,40 @@ def _scan_attrs(source: str, pos: int) -> tuple[int, dict[str, str]] | None:
             value = m[2] if m[2] is not None else m[3] if m[3] is not None else m[4]
             attrs[key] = unescape(value) if value and "&" in value else value or ""
         pos = m.end()
+
+
+def _child(name: str, attrs: dict[str, str], top: _El, own: str | None, block: bool, index: int) -> _El:
+    """The element a start tag opens at stack ``index``, with the stack positions of the
+    open p, li, dd, td and tr it may implicitly close later."""
+    skip = top.skip or name in _SKIP or "hidden" in attrs
+    el = _El(
+        name,
+        own if own is not None else top.kind,
+        max(top.rank, _RANK.get(name, 0)),
+        skip,
+        block,
+    )
+    if name == "p":
+        el.p_at = index
+    elif name not in _P_SCOPE:
+        el.p_at = top.p_at
+    if name == "li":
+        el.li_at = index
+    elif name not in ("ul", "ol", "menu", "dir", "table"):
+        el.li_at = top.li_at
+    if name in ("dd", "dt"):
+        el.dd_at = index
+    elif name not in ("dl", "table"):
+        el.dd_at = top.dd_at
+    if name in ("td", "th"):
+        el.td_at = index
+    elif name != "table":
+        el.td_at = top.td_at
+    if name == "tr":
+        el.tr_at = index
+    elif name != "table":
+        el.tr_at = top.tr_at
+    return el
 
 
 def _own_scope(name: str, attrs: dict[str, str]) -> str | None:

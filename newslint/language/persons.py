@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import regex
 from ruamel.yaml import YAML
 
-from .document import Document
+from ..document import Document
 
 # --------------------------------------------------------------------------- data
 
@@ -58,7 +58,7 @@ class Lexicon:
 
 
 def _load(name: str) -> dict:
-    from .rules import data_file
+    from ..rules import data_file
 
     return YAML(typ="safe").load(data_file(name).read_text(encoding="utf-8")) or {}
 
@@ -683,6 +683,25 @@ def _resolve(
     mentions: list[Mention], singles: list[tuple[int, int, str, str, int]], text: str, lex: Lexicon
 ) -> PersonTable:
     """Decide which runs are people and link short references to full names."""
+    confirmed = _confirmed_full_names(mentions, lex)
+    persons = _people(confirmed, text, lex)
+    forms_index: dict[str, list[Person]] = {}
+    for p in persons:
+        for f in short_forms(p.tokens):
+            forms_index.setdefault(f, []).append(p)
+    out: list[Mention] = list(confirmed)
+    out.extend(_short_references(mentions, persons, forms_index, lex))
+    linked, weak_singles = _single_words(singles, persons, forms_index, text, lex)
+    out.extend(linked)
+    out.sort(key=lambda m: m.start)
+    for p in persons:
+        p.mentions.sort(key=lambda m: m.start)
+    candidates = tuple(sorted([m for m in mentions if m.person < 0] + weak_singles, key=lambda m: m.start))
+    return PersonTable(tuple(out), tuple(persons), candidates)
+
+
+def _confirmed_full_names(mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """Full names with evidence of being a person (a given name, an honorific'd surname …), in order."""
     hon_surnames = {m.text for m in mentions if m.kind != "full"}
     full_forms: set[str] = set()
     confirmed: list[Mention] = []
@@ -708,6 +727,11 @@ def _resolve(
             m.evidence = "surname"
             confirmed.append(m)
     confirmed.sort(key=lambda m: m.start)
+    return confirmed
+
+
+def _people(confirmed: list[Mention], text: str, lex: Lexicon) -> list[Person]:
+    """One Person per distinct full name (middle initials aside), with gender and kin."""
     persons: list[Person] = []
     by_name: dict[str, Person] = {}
     for m in confirmed:
@@ -721,13 +745,20 @@ def _resolve(
         p.mentions.append(m)
         if len(p.mentions) == 1:
             p.gender, p.relative = _kin(text, m.start)
-        if m.honorific and not p.gender:
-            p.gender = "f" if m.honorific in lex.feminine else "m" if m.honorific in lex.masculine else ""
-    forms_index: dict[str, list[Person]] = {}
-    for p in persons:
-        for f in short_forms(p.tokens):
-            forms_index.setdefault(f, []).append(p)
-    out: list[Mention] = list(confirmed)
+        _set_gender(p, m, lex)
+    return persons
+
+
+def _set_gender(p: Person, m: Mention, lex: Lexicon) -> None:
+    if m.honorific and not p.gender:
+        p.gender = "f" if m.honorific in lex.feminine else "m" if m.honorific in lex.masculine else ""
+
+
+def _short_references(
+    mentions: list[Mention], persons: list[Person], forms_index: dict[str, list[Person]], lex: Lexicon
+) -> list[Mention]:
+    """Surnames and honorifics linked to a full name; unlinked ones with evidence become people."""
+    out: list[Mention] = []
     hon_only: dict[str, Person] = {}
     for m in mentions:
         if m.kind == "full":
@@ -742,15 +773,24 @@ def _resolve(
                     hon_only[m.text] = p
                 m.person = p.index
                 p.mentions.append(m)
-                if m.honorific and not p.gender:
-                    p.gender = "f" if m.honorific in lex.feminine else "m" if m.honorific in lex.masculine else ""
+                _set_gender(p, m, lex)
                 out.append(m)
             continue
         p = _nearest(candidates, m, lex)
         m.person = p.index
         p.mentions.append(m)
         out.append(m)
-    # bare one-word runs: a surname when it is a known short form, a candidate when close to one
+    return out
+
+
+def _single_words(
+    singles: list[tuple[int, int, str, str, int]],
+    persons: list[Person],
+    forms_index: dict[str, list[Person]],
+    text: str,
+    lex: Lexicon,
+) -> tuple[list[Mention], list[Mention]]:
+    """Bare one-word runs: (surnames of a known person, candidates one edit from a known form)."""
     for p in persons:
         for f in (short_forms(p.tokens) if len(p.tokens) > 1 else {p.tokens[0]}):
             forms_index.setdefault(f, [])
@@ -760,6 +800,7 @@ def _resolve(
     for f in forms_index:
         ff = fold(f)
         by_shape.setdefault((ff[:1], len(ff)), []).append(ff)
+    linked: list[Mention] = []
     weak_singles: list[Mention] = []
     for start, end, word, scope, be in singles:
         known = forms_index.get(word)
@@ -769,7 +810,7 @@ def _resolve(
             p = _nearest(known, m, lex)
             m.person = p.index
             p.mentions.append(m)
-            out.append(m)
+            linked.append(m)
             continue
         if len(word) < 4:
             continue
@@ -779,11 +820,7 @@ def _resolve(
             m = Mention(start, end, word, (word,), "surname", scope)
             _after(m, text, be, lex)
             weak_singles.append(m)
-    out.sort(key=lambda m: m.start)
-    for p in persons:
-        p.mentions.sort(key=lambda m: m.start)
-    candidates = tuple(sorted([m for m in mentions if m.person < 0] + weak_singles, key=lambda m: m.start))
-    return PersonTable(tuple(out), tuple(persons), candidates)
+    return linked, weak_singles
 
 
 def _nearest(candidates: list[Person], m: Mention, lex: Lexicon) -> Person:

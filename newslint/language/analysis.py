@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import regex
 
-from .document import Block, Document
+from ..document import Block, Document
 
 if TYPE_CHECKING:
-    from .settings import Settings
+    from ..settings import Settings
 
 _WORD = regex.compile(r"\w+(?:['’\-]\w+)*")
 _START, _END, _GROUP = operator.methodcaller("start"), operator.methodcaller("end"), operator.methodcaller("group")

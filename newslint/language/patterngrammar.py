@@ -103,26 +103,31 @@ class PatternError(ValueError):
 
 @functools.lru_cache(maxsize=1)
 def _grammar():
-    """Built on first use so importing this module stays cheap."""
+    """Built on first use so importing this module stays cheap.
+
+    Every parse action takes pyparsing's full ``(string, location, tokens)`` signature:
+    pyparsing learns a shorter action's arity by trial on its first calls, and that trial
+    is not thread-safe (two threads parsing patterns at once raised TypeError).
+    """
     import pyparsing as pp
 
     element = pp.Forward()
     word = pp.Regex(r"[^\W_][\w'’.&-]*|[,;:—–]").set_name("word")
-    word.set_parse_action(lambda t: Word(normalise(t[0])))
+    word.set_parse_action(lambda s, loc, t: Word(normalise(t[0])))
     rx = pp.Regex(r"/(?:\\.|[^/\\])+/").set_name("/regex/")
-    rx.set_parse_action(lambda t: Rx(t[0][1:-1]))
+    rx.set_parse_action(lambda s, loc, t: Rx(t[0][1:-1]))
     branch = pp.Group(pp.OneOrMore(element))
     alt = pp.Suppress("(") + pp.DelimitedList(branch, "|") + pp.Suppress(")")
-    alt.set_name("(alternatives)").set_parse_action(lambda t: Alt(tuple(tuple(b) for b in t)))
+    alt.set_name("(alternatives)").set_parse_action(lambda s, loc, t: Alt(tuple(tuple(b) for b in t)))
     negated = pp.Suppress("!") + (alt | rx | word)
-    negated.set_parse_action(lambda t: Not(t[0]))
+    negated.set_parse_action(lambda s, loc, t: Not(t[0]))
     exclusion = pp.Suppress(pp.Literal("!").leave_whitespace()) + (alt | rx | word)
     gap = pp.Regex(r"(?P<kind>[_*])(?:\{(?P<low>\d+)(?:,(?P<high>\d+))?\})?").set_name("gap")
     gap = gap + pp.Optional(exclusion)
     gap.set_parse_action(_gap)
     atom = gap | negated | alt | rx | word
     element <<= (atom + pp.Optional(pp.Literal("?").leave_whitespace())).set_parse_action(
-        lambda t: Opt(t[0]) if len(t) == 2 else t[0]
+        lambda s, loc, t: Opt(t[0]) if len(t) == 2 else t[0]
     )
     return pp.OneOrMore(element) + pp.StringEnd()
 

@@ -22,11 +22,11 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from .grammar.dates import MONTHS, RELATIVE_DAYS, WEEKDAYS, DateExpr, find_dates
+from .dategrammar import MONTHS, RELATIVE_DAYS, WEEKDAYS, DateExpr, find_dates
 
 if TYPE_CHECKING:
+    from ..document import Block
     from .analysis import Analysis, Sentence
-    from .document import Block
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,108 @@
+"""Recall of the missing-small-words rules on CWEB (real web sentences, ERRANT m2).
+
+    python benchmarks/missing_words.py                 # test splits (the reported figure)
+    python benchmarks/missing_words.py --split dev     # develop here
+
+An ERRANT ``M:DET``/``M:PREP`` edit inserts words at a token boundary; it is found when
+a finding of grammar.missing-article / grammar.missing-from spans that boundary (starts
+before it and ends after it). Edits by either annotator count, each once per sentence
+and boundary. Precision: the share of findings that overlap some edit by either
+annotator. Reads ../shared/corpus/real-errors at run time (never copied into the repo).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from newslint.config import Config, build_ruleset  # noqa: E402
+from newslint.engine import lint_source  # noqa: E402
+
+DEFAULT_CWEB = ROOT.parent / "shared" / "corpus" / "real-errors" / "cweb" / "m2"
+RULES = ("grammar.missing-article", "grammar.missing-from")
+TYPES = ("M:DET", "M:PREP")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    #: (start, end, type) token spans of every edit, both annotators.
+    edits: tuple[tuple[int, int, str], ...]
+
+
+def read_m2(path: Path) -> Iterator[Sentence]:
+    """One Sentence per ``S`` block of an m2 file."""
+    text, edits = None, []
+    for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
+        if line.startswith("S "):
+            text, edits = line[2:], []
+        elif line.startswith("A ") and text is not None:
+            span, kind = line[2:].split("|||")[:2]
+            start, end = (int(x) for x in span.split())
+            if start >= 0:
+                edits.append((start, end, kind))
+        elif not line.strip() and text is not None:
+            yield Sentence(text, tuple(dict.fromkeys(edits)))
+            text = None
+
+
+def token_offsets(text: str) -> list[int]:
+    """Character offset of each space-separated token, plus the end of the line."""
+    out, at = [], 0
+    for tok in text.split(" "):
+        out.append(at)
+        at += len(tok) + 1
+    return [*out, len(text) + 1]
+
+
+def score(sentences: list[Sentence], rules: tuple) -> dict[str, tuple[int, int]]:
+    """Per type: (edits found, edits); plus 'precision': (findings on an edit, findings)."""
+    found = {t: 0 for t in TYPES}
+    total = {t: 0 for t in TYPES}
+    good = fired = 0
+    for s in sentences:
+        result = lint_source(s.text + "\n", "cweb.txt", rules)
+        offsets = token_offsets(s.text)
+        spans = [(f.offset, f.offset + f.length) for f in result.findings]
+        bounds = [(offsets[a], offsets[b] - 1 if b > a else offsets[a]) for a, b, _ in s.edits]
+        for (a, b, kind), (lo, _hi) in zip(s.edits, bounds, strict=True):
+            if kind in TYPES and a == b:
+                total[kind] += 1
+                found[kind] += any(fs < lo and fe >= lo for fs, fe in spans)
+        for fs, fe in spans:
+            fired += 1
+            good += any(fs <= hi and fe >= lo for lo, hi in bounds)
+    out = {t: (found[t], total[t]) for t in TYPES}
+    out["precision"] = (good, fired)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--m2", type=Path, default=DEFAULT_CWEB)
+    ap.add_argument("--split", choices=("dev", "test"), default="test")
+    args = ap.parse_args(argv)
+    files = [args.m2 / f"CWEB-{g}.{args.split}.m2" for g in ("G", "S")]
+    if not all(f.is_file() for f in files):
+        print(f"CWEB m2 files not found under {args.m2}", file=sys.stderr)
+        return 2
+    ruleset, problems = build_ruleset(Config(), select=RULES)
+    if problems:
+        raise SystemExit("\n".join(map(str, problems)))
+    sentences = [s for f in files for s in read_m2(f)]
+    result = score(sentences, ruleset.rules)
+    print(f"CWEB {args.split} (G+S), {len(sentences)} sentences, rules: {', '.join(RULES)}")
+    for key, (hit, n) in result.items():
+        label = "word-level precision" if key == "precision" else f"{key} recall"
+        print(f"  {label:24} {hit}/{n} = {hit / n if n else 0:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
