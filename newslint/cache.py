@@ -19,7 +19,7 @@ import os
 import pickle
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -27,9 +27,24 @@ from typing import Any
 FORMAT = 1
 
 
+#: Depth of ``off()`` blocks in this process (a ``--no-cache`` lint in progress).
+_off = 0
+
+
 def enabled() -> bool:
-    """False when ``$NEWSLINT_NO_CACHE`` is set (to anything but empty or 0)."""
-    return os.environ.get("NEWSLINT_NO_CACHE", "") in ("", "0")
+    """False inside ``off()`` and when ``$NEWSLINT_NO_CACHE`` is set (to anything but empty or 0)."""
+    return not _off and os.environ.get("NEWSLINT_NO_CACHE", "") in ("", "0")
+
+
+@contextlib.contextmanager
+def off(when: bool = True) -> Iterator[None]:
+    """No cache (not even the checks' word lists) inside this block, when ``when``."""
+    global _off
+    _off += when
+    try:
+        yield
+    finally:
+        _off -= when
 
 
 def cache_dir() -> Path:

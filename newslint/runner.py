@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from . import resultcache, rulecache
+from . import cache, resultcache, rulecache
 from .config import Config, ConfigProblems, RuleSet, discover, ignored_for, load_config
 from .inputs import InputError, Source, read_path
 from .model import FileError, FileResult
@@ -135,7 +135,8 @@ def lint_one(source: Source, config: Config, ruleset: RuleSet, opts: Options, st
         hit = resultcache.load(key)
         if hit is not None:
             return hit
-    result = _lint_text(text, display, fmt, ignored, config, ruleset, opts)
+    with cache.off(not opts.cache):  # --no-cache: the checks' word lists are parsed afresh too
+        result = _lint_text(text, display, fmt, ignored, config, ruleset, opts)
     if key is not None:
         resultcache.store(key, result)
     return result

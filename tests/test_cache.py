@@ -230,3 +230,34 @@ def test_fixing_never_trusts_a_cached_result(cache_dir, desk, calls, mode):
     r = run_cli(["check", "--no-config", "--rule-dir", str(desk / "rules"), "--select", "demo", mode, str(desk / "story.txt")])
     assert r.code in (0, 1), r.err
     assert len(calls) == 2  # linted afresh before anything is written
+
+
+def test_word_lists_are_parsed_once_and_rebuilt_when_their_file_changes(cache_dir, tmp_path):
+    from newslint import lexicache
+
+    source = tmp_path / "list.txt"
+    source.write_text("alpha\nbeta\n", encoding="utf-8")
+    builds: list[int] = []
+
+    def build() -> frozenset[str]:
+        builds.append(1)
+        return frozenset(source.read_text(encoding="utf-8").split())
+
+    assert lexicache.cached("demo", [source], frozenset, build) == {"alpha", "beta"}
+    assert lexicache.cached("demo", [source], frozenset, build) == {"alpha", "beta"} and len(builds) == 1
+    source.write_text("alpha\nbeta\ngamma\n", encoding="utf-8")
+    assert lexicache.cached("demo", [source], frozenset, build) == {"alpha", "beta", "gamma"} and len(builds) == 2
+    for entry in entries(cache_dir, lexicache.KIND):
+        entry.write_bytes(b"\x80\x05broken")
+    assert lexicache.cached("demo", [source], frozenset, build) == {"alpha", "beta", "gamma"} and len(builds) == 3
+    with cache.off():
+        lexicache.cached("demo", [source], frozenset, build)
+    assert len(builds) == 4
+    assert lexicache.cached("demo", [source], dict, dict) == {}  # a hit of the wrong type is a miss
+
+
+def test_a_result_made_by_other_code_is_not_served(cache_dir, desk, calls, monkeypatch):
+    lint(desk)
+    monkeypatch.setattr(cache, "code_fingerprint", lambda: "another version of newslint")
+    lint(desk)
+    assert len(calls) == 2

@@ -86,8 +86,13 @@ def american() -> frozenset[str]:
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError("words.typo needs the 'pyspellchecker' package (pip install pyspellchecker)")
     path = Path(next(iter(spec.submodule_search_locations)), "resources", "en.json.gz")
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        return frozenset(json.load(fh))
+    from ..lexicache import cached
+
+    def build() -> frozenset[str]:
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            return frozenset(json.load(fh))
+
+    return cached("american", [path], frozenset, build)
 
 
 def is_word(word: str) -> bool:
