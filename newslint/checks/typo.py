@@ -131,6 +131,43 @@ def edits1(word: str) -> set[str]:
     return out
 
 
+def two_edits(word: str) -> set[str]:
+    """The lexicon words in ``edits1`` of ``edits1(word)`` (a lower-case a-z ``word``) that
+    end as ``word`` does and start with its first letter or are its first two letters
+    swapped (what a slip may be, see ``_plausible_slip``), found without building that
+    set of ~n² × 2,500 strings.
+
+    The edits are symmetric over a-z, so ``w`` is two edits away exactly when
+    ``edits1(word)`` and ``edits1(w)`` meet. Only lexicon words of a length within two
+    are tried, and only those whose strings of up to two deletions meet ``word``'s
+    (true of any two edits: each costs one deletion on either side at most) pay for
+    ``edits1``."""
+    swapped = word[1] + word[0] + word[2:]
+    tried = [*_by_ends().get(word[0] + word[-2:], ()), *((swapped,) if swapped in frequencies() else ())]
+    first, dels = edits1(word), _deletions(word)
+    return {
+        w
+        for w in tried
+        if abs(len(w) - len(word)) <= 2 and not dels.isdisjoint(_deletions(w)) and not first.isdisjoint(edits1(w))
+    }
+
+
+def _deletions(word: str) -> set[str]:
+    """``word`` and every string made from it by deleting one or two letters."""
+    one = {word[:i] + word[i + 1 :] for i in range(len(word))}
+    return {word} | one | {s[:i] + s[i + 1 :] for s in one for i in range(len(s))}
+
+
+@functools.lru_cache(maxsize=1)
+def _by_ends() -> dict[str, tuple[str, ...]]:
+    """The a-z words of the frequency list by first letter + last two letters."""
+    out: dict[str, list[str]] = {}
+    for w in frequencies():
+        if len(w) > 1 and _LOWER.fullmatch(w):
+            out.setdefault(w[0] + w[-2:], []).append(w)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 @functools.lru_cache(maxsize=1)
 def _word_endings() -> dict[str, int]:
     """How many lexicon words end in each pair of letters."""
@@ -163,8 +200,7 @@ def suggestions(word: str, options: Options) -> tuple[str, ...]:
     freq = frequencies()
     near = {w for w in edits1(word) if w in freq and _plausible_slip(word, w)}
     if not near and len(word) >= options.far_length:
-        near = {w for e in edits1(word) for w in edits1(e)
-                if w in freq and w[-2:] == word[-2:] and _plausible_slip(word, w)}
+        near = {w for w in two_edits(word) if w[-2:] == word[-2:] and _plausible_slip(word, w)}
     ranked = sorted(((freq[w], w) for w in near if freq[w] >= options.min_frequency), reverse=True)
     if len(ranked) > 1 and ranked[0][0] < options.dominance * ranked[1][0]:
         return (ranked[0][1], ranked[1][1])
