@@ -28,7 +28,7 @@ import regex
 from ..language.analysis import Analysis, Token
 from ..model import Edit, Hit
 from . import Context
-from .fused import frequencies, unigrams
+from .fused import _once, frequencies, unigrams
 
 PARAMS = frozenset({"suggestion"})
 #: The suggested word replaces the slip; a writer confirms it (a name may be meant).
@@ -163,7 +163,7 @@ def _by_ends() -> dict[str, tuple[str, ...]]:
     """The a-z words of the frequency list by first letter + last two letters."""
     out: dict[str, list[str]] = {}
     for w in frequencies():
-        if len(w) > 1 and _LOWER.fullmatch(w):
+        if len(w) > 1 and w.isascii() and w.isalpha() and w.islower():  # [a-z]+, without a regex
             out.setdefault(w[0] + w[-2:], []).append(w)
     return {k: tuple(v) for k, v in out.items()}
 
@@ -275,9 +275,16 @@ def check(options: Options, ctx: Context) -> Iterator[Hit]:
     text = ctx.text
     quoted: list[tuple[int, int]] | None = None
     tokens, starts = analysis.tokens, analysis.token_starts
+    # Only a word used once can be a slip: visit just those tokens (shared with
+    # words.fused), and pass a plain lexicon word at once (it is never a candidate).
+    once = sorted(analysis.memo("fused.once", _once).values())
+    lex = unigrams()
     for block in ctx.blocks:
-        for i in range(bisect.bisect_left(starts, block.start), bisect.bisect_left(starts, block.end)):
+        lo, hi = bisect.bisect_left(starts, block.start), bisect.bisect_left(starts, block.end)
+        for i in once[bisect.bisect_left(once, lo) : bisect.bisect_left(once, hi)]:
             tok = tokens[i]
+            if tok.text in lex and "-" not in tok.text and not tok.text.endswith(("'s", "’s")):
+                continue
             if counts.get(tok.text.lower(), 0) > 1 or _after_latin_genus(tokens, i):
                 continue
             for part in _parts(tok, options.combining):
