@@ -21,7 +21,9 @@ from typing import TYPE_CHECKING, cast
 from . import cache, resultcache, rulecache
 from .config import Config, ConfigProblems, RuleSet, discover, ignored_for, load_config
 from .inputs import InputError, Source, read_path
+from .jsonl import Fields
 from .model import FileError, FileResult
+from .work import Job, archive, documents
 from .yamlfile import ConfigError
 
 if TYPE_CHECKING:  # imported when used: a run served from the result cache needs neither
@@ -49,6 +51,8 @@ class Options:
     jobs: int = 1
     fmt: str | None = None
     extra_rule_dirs: tuple[str, ...] = field(default_factory=tuple)
+    jsonl: bool = False  # --input-format jsonl: every input is an archive, whatever its name
+    fields: Fields = field(default_factory=Fields)
     #: Keep compiled rule sets and results in the user's cache directory (the CLI's
     #: default; ``--no-cache`` turns it off). Off for API callers unless they ask.
     cache: bool = False
@@ -119,7 +123,7 @@ class _FileTimeout(BaseException):
 
 
 def lint_one(source: Source, config: Config, ruleset: RuleSet, opts: Options, stdin_text: str | None = None, *, text: str | None = None) -> FileResult:
-    """Read and lint one source (or lint ``text`` for it); every failure becomes a FileError."""
+    """Read and lint one article, never an archive (or lint ``text`` for it); every failure becomes a FileError."""
     display = source.display if source.path is not None else (opts.stdin_filename or "-")
     try:
         if text is None:
@@ -127,37 +131,46 @@ def lint_one(source: Source, config: Config, ruleset: RuleSet, opts: Options, st
     except InputError as exc:
         return FileResult(display, (), (FileError(display, str(exc)),))
     assert text is not None
-    ignored = ignored_for(config, source.path or opts.stdin_filename or display)
-    fmt = source.fmt or opts.fmt or _format_of(source.path or opts.stdin_filename or display)
+    name = source.path or opts.stdin_filename or display
+    return lint_job(Job(display, name, source.fmt or opts.fmt or _format_of(name), text), config, ruleset, opts)
+
+
+def lint_item(source: Source, config: Config, ruleset: RuleSet, opts: Options, stdin_text: str | None = None) -> Iterator[FileResult]:
+    """Every document of one source: an article's one result, or one per record of an archive."""
+    remember = not archive(source, opts)  # an archive's records are not kept one by one
+    for doc in documents(source, opts, stdin_text):
+        yield doc if isinstance(doc, FileResult) else lint_job(doc, config, ruleset, opts, remember=remember)
+
+
+def lint_job(job: Job, config: Config, ruleset: RuleSet, opts: Options, *, remember: bool = True) -> FileResult:
+    """Lint one document's text (a file's or a JSONL record's); --date beats the record's date.
+
+    With ``opts.cache`` (and ``remember``) a result of the same inputs is served from
+    the result cache, and a new one is kept there."""
+    ignored = ignored_for(config, job.name)
+    date = opts.date or job.date
     key = None
-    if opts.cache and isinstance(ruleset, rulecache.CachedRuleSet):
-        key = resultcache.key_of(ruleset.key, text, display, fmt, opts.date, ignored)
+    if opts.cache and remember and isinstance(ruleset, rulecache.CachedRuleSet):
+        key = resultcache.key_of(ruleset.key, job.text, job.display, job.fmt, date, ignored)
         hit = resultcache.load(key)
         if hit is not None:
             return hit
     with cache.off(not opts.cache):  # --no-cache: the checks' word lists are parsed afresh too
-        result = _lint_text(text, display, fmt, ignored, config, ruleset, opts)
+        result = _lint_text(job, date, ignored, config, ruleset, opts)
     if key is not None:
         resultcache.store(key, result)
     return result
 
 
-def _lint_text(text: str, display: str, fmt: str, ignored: tuple[str, ...], config: Config, ruleset: RuleSet, opts: Options) -> FileResult:
+def _lint_text(job: Job, date: dt.date | None, ignored: tuple[str, ...], config: Config, ruleset: RuleSet, opts: Options) -> FileResult:
     from .engine import lint_source
 
+    display = job.display
     rules = [r for r in ruleset.rules if not any(r.id == i or r.id.startswith(i + ".") for i in ignored)]
     limit = opts.timeout if opts.timeout is not None else (config.timeout or DEFAULT_TIMEOUT)
     try:
         with _time_limit(limit):
-            return lint_source(
-                text,
-                display,
-                rules,
-                config.settings(),
-                fmt=fmt,
-                date=opts.date,
-                known_ids=ruleset.known_ids,
-            )
+            return lint_source(job.text, display, rules, config.settings(), fmt=job.fmt, date=date, known_ids=ruleset.known_ids)
     except _FileTimeout:
         return FileResult(display, (), (FileError(display, f"took longer than {limit:g} s and was skipped (raise 'timeout' in config or --timeout)"),))
     except RecursionError:
@@ -206,18 +219,19 @@ def run(p: Plan, opts: Options, stdin_text: str | None = None) -> Iterator[FileR
     jobs = min(max(1, opts.jobs), MAX_JOBS)
     if jobs == 1 or len(items) < 2 or not _fork_available():
         for source, config, ruleset in items:
-            yield lint_one(source, config, ruleset, opts, stdin_text)
+            yield from lint_item(source, config, ruleset, opts, stdin_text)
         return
-    done = {i: lint_one(s, c, r, opts, stdin_text) for i, (s, c, r) in enumerate(items) if s.path is None}
+    here = {i for i, (s, _c, _r) in enumerate(items) if s.path is None or archive(s, opts)}
+    done = {i: list(lint_item(*items[i], opts, stdin_text)) for i in here}  # archives: in this process
     todo = [i for i in range(len(items)) if i not in done]
     following = 0
     for index, result in _parallel(items, todo, opts, jobs):
-        done[index] = result
+        done[index] = [result]
         while following in done:
-            yield done.pop(following)
+            yield from done.pop(following)
             following += 1
     while following in done:
-        yield done.pop(following)
+        yield from done.pop(following)
         following += 1
 
 

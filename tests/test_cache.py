@@ -261,3 +261,12 @@ def test_a_result_made_by_other_code_is_not_served(cache_dir, desk, calls, monke
     monkeypatch.setattr(cache, "code_fingerprint", lambda: "another version of newslint")
     lint(desk)
     assert len(calls) == 2
+
+
+def test_records_of_an_archive_are_not_kept_one_by_one(cache_dir, desk):
+    archive = desk / "stories.jsonl"
+    archive.write_text(json.dumps({"text": ARTICLE}) + "\n" + json.dumps({"text": "We leverage it.\n"}) + "\n", encoding="utf-8")
+    r = run_cli(["check", "--no-config", "--rule-dir", str(desk / "rules"), "--select", "demo", "--format", "json", str(archive)])
+    assert r.code == 1, r.err
+    assert len(json.loads(r.out)["files"]) == 2
+    assert not entries(cache_dir, "results") and entries(cache_dir, "rulesets")
