@@ -37,7 +37,8 @@ def ruleset(
     """
     key = ruleset_key(config, select, ignore) if use_cache and cache.enabled() else None
     if key is None:
-        return build_ruleset(config, select=select, ignore=ignore)
+        with cache.off(not use_cache):  # --no-cache: nothing read or written while validating either
+            return build_ruleset(config, select=select, ignore=ignore)
     known = cache.load(IDS_KIND, key)
     if isinstance(known, tuple) and len(known) == 2 and isinstance(known[0], frozenset) and _fresh(known[1]):
         return CachedRuleSet(_with_stamps(key, known[1]), known[0], config, select, ignore), []

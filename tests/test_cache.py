@@ -270,3 +270,15 @@ def test_records_of_an_archive_are_not_kept_one_by_one(cache_dir, desk):
     assert r.code == 1, r.err
     assert len(json.loads(r.out)["files"]) == 2
     assert not entries(cache_dir, "results") and entries(cache_dir, "rulesets")
+
+
+def test_a_parsed_pattern_is_kept_and_an_invalid_one_raises_every_time(cache_dir):
+    from newslint.language import patterngrammar
+
+    source = "never (no|none)"
+    first = patterngrammar.parse(source)
+    assert entries(cache_dir, "lexicons")
+    assert patterngrammar.parse(source) == first == patterngrammar._parse(source)
+    for _ in range(2):
+        with pytest.raises(patterngrammar.PatternError):
+            patterngrammar.parse("never (no|")
