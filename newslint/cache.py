@@ -138,8 +138,8 @@ def store(kind: str, key: str, value: Any) -> None:
     """Write ``value`` under ``key`` atomically; silently does nothing when it cannot."""
     if not enabled():
         return
-    path = _path(kind, key)
     try:
+        path = _path(kind, key)  # no home directory: no cache
         data = pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL)
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")

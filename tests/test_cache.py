@@ -282,3 +282,16 @@ def test_a_parsed_pattern_is_kept_and_an_invalid_one_raises_every_time(cache_dir
     for _ in range(2):
         with pytest.raises(patterngrammar.PatternError):
             patterngrammar.parse("never (no|")
+
+
+def test_no_home_directory_is_no_cache(monkeypatch, desk, calls):
+    monkeypatch.delenv("NEWSLINT_NO_CACHE", raising=False)
+    monkeypatch.delenv("NEWSLINT_CACHE_DIR", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+
+    def no_home():
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(cache.Path, "home", staticmethod(no_home))
+    assert lint(desk) == lint(desk)
+    assert len(calls) == 2
