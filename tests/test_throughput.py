@@ -22,3 +22,11 @@ def _two_edits_by_definition(word: str) -> set[str]:
 @pytest.mark.parametrize("word", ["definetly", "goverment", "recieved", "adress", "untill", "seperate", "ab", "zqxwvjkpy"])
 def test_two_edits_finds_exactly_the_words_two_edits_away(word):
     assert typo.two_edits(word) == _two_edits_by_definition(word)
+
+
+def test_two_edits_of_a_word_longer_than_any_in_the_lexicon_builds_nothing():
+    import time
+
+    started = time.perf_counter()
+    assert typo.two_edits("q" * 20_000 + "ing") == set()
+    assert time.perf_counter() - started < 1.0  # the edit neighbourhoods alone would take minutes

@@ -143,12 +143,14 @@ def two_edits(word: str) -> set[str]:
     (true of any two edits: each costs one deletion on either side at most) pay for
     ``edits1``."""
     swapped = word[1] + word[0] + word[2:]
-    tried = [*_by_ends().get(word[0] + word[-2:], ()), *((swapped,) if swapped in frequencies() else ())]
+    tried = [w for w in (*_by_ends().get(word[0] + word[-2:], ()), *((swapped,) if swapped in frequencies() else ())) if abs(len(w) - len(word)) <= 2]
+    if not tried:  # also every word longer than the lexicon's longest + 2: no strings built
+        return set()
     first, dels = edits1(word), _deletions(word)
     return {
         w
         for w in tried
-        if abs(len(w) - len(word)) <= 2 and not dels.isdisjoint(_deletions(w)) and not first.isdisjoint(edits1(w))
+        if not dels.isdisjoint(_deletions(w)) and not first.isdisjoint(edits1(w))
     }
 
 
