@@ -1,13 +1,17 @@
 """Speed and memory: newslint with all default rules against proselint, textlint, alex and a regex floor.
 
-    python benchmarks/speed.py                       # 1, 10 and 100 MB sets, -j 1 and -j 2, all tools
+    python benchmarks/speed.py                       # 1 and 5 MB sets, -j 1 and -j 2, all tools
     python benchmarks/speed.py --sizes 1,10 --tools newslint,proselint,floor --out /tmp/speed.json
     python benchmarks/speed.py --profile             # cProfile of newslint over the 1 MB set
 
 What one run measures, each command in a fresh process, on the same files:
 
 * the cost of one short article in a fresh process (what a pre-commit hook pays): the
-  median wall time of ``--short-runs`` runs;
+  median wall time of ``--short-runs`` runs, once cold (newslint's rule-set and word-list
+  caches filled by an earlier run, the article itself never seen: its cached result is
+  deleted before each run) and once unchanged (its result served from the cache);
+* newslint's caches live in a folder of their own under the cache folder; the result
+  cache is emptied before every corpus run, so words/s is always linting;
 * ~1, ~10 and ~100 MB of corpus articles (bigger sets repeat the corpus) with one and
   with two workers: wall time, words per second, CPU time, and peak memory — the
   largest resident set of any process of the run (``wait4`` rusage, like
@@ -240,6 +244,14 @@ def newslint_env() -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
 
 
+def forget_results() -> None:
+    """Empty newslint's result cache (rule sets and word lists stay cached): the next
+    run lints every file, as it would files it has not seen."""
+    where = os.environ.get("NEWSLINT_CACHE_DIR")
+    if where:
+        shutil.rmtree(Path(where) / "results", ignore_errors=True)
+
+
 def newslint_cmd(paths: list[Path], jobs: int) -> list[str]:
     return [sys.executable, "-m", "newslint", "check", *map(str, paths), "--no-config", "--date", PUBLICATION_DATE,
             "--format", "json", "--exit-zero", "--quiet", "-j", str(jobs)]
@@ -333,9 +345,18 @@ class Row:
         return self.words / self.run.wall if self.run.wall else 0.0
 
 
-def short_article(tool: Tool, exe: dict[str, Path], path: Path, runs: int, timeout: float) -> dict:
-    results = [measure(tool.commands([path], 1, exe), env=newslint_env(), cwd=ROOT, timeout=timeout) for _ in range(runs)]
-    return {"tool": tool.name, "runs": runs,
+def short_article(tool: Tool, exe: dict[str, Path], path: Path, runs: int, timeout: float, *, cached: bool = False) -> dict:
+    """Fresh-process runs on one article; for newslint after one warm-up run, its result
+    forgotten before each run unless ``cached`` (then each run is a result-cache hit)."""
+    if tool.name == "newslint":
+        measure(tool.commands([path], 1, exe), env=newslint_env(), cwd=ROOT, timeout=timeout)
+    results = []
+    for _ in range(runs):
+        if not cached:
+            forget_results()
+        results.append(measure(tool.commands([path], 1, exe), env=newslint_env(), cwd=ROOT, timeout=timeout))
+    name = f"{tool.name} (unchanged)" if cached else tool.name
+    return {"tool": name, "runs": runs,
             "median_s": round(statistics.median(r.wall for r in results), 3), "min_s": round(min(r.wall for r in results), 3),
             "cpu_s": round(statistics.median(r.user + r.sys for r in results), 3),
             "peak_mb": max(r.peak_mb for r in results), "load": round(statistics.mean(r.load_before for r in results), 2)}
@@ -358,39 +379,42 @@ def targets(short: list[dict], rows: list[Row]) -> list[dict]:
     out = []
     s = next((x for x in short if x["tool"] == "newslint"), None)
     if s:
-        out.append({"target": "one short article, fresh process <= 0.15 s wall",
-                    "value": f"{s['median_s']:.3f} s wall (median), {s['cpu_s']:.3f} s CPU, load {s['load']}", "met": s["median_s"] <= 0.15})
+        out.append({"target": "one short article, fresh process (cold) <= 0.10 s wall",
+                    "value": f"{s['median_s']:.3f} s wall (median), {s['cpu_s']:.3f} s CPU, load {s['load']}", "met": s["median_s"] <= 0.10})
+    hit = next((x for x in short if x["tool"] == "newslint (unchanged)"), None)
+    if hit:
+        out.append({"target": "one unchanged article (result cache), fresh process <= 0.10 s wall",
+                    "value": f"{hit['median_s']:.3f} s wall (median), {hit['cpu_s']:.3f} s CPU, load {hit['load']}", "met": hit["median_s"] <= 0.10})
     sets = sorted({r.set for r in rows if r.tool == "newslint"}, key=lambda n: float(n[:-2]))
     j1 = [r for n in sets if (r := row("newslint", n, 1))]
     if j1:
         best = j1[-1]
         per_cpu = best.words / cpu(best)
-        out.append({"target": ">= 400,000 words/s per core (-j 1, all default rules)",
+        out.append({"target": "goal: 1,000,000 words/s per core (-j 1, all default rules)",
                     "value": f"{per_cpu:,.0f} words per CPU-second, {best.words_per_s:,.0f} words/s wall on {best.set} (load {best.run.load_before})",
-                    "met": per_cpu >= 400_000})
+                    "met": per_cpu >= 1_000_000})
     for a, b in itertools.pairwise(j1):
         size_ratio = b.words / a.words
         cpu_ratio, wall_ratio = cpu(b) / cpu(a), b.run.wall / a.run.wall
         out.append({"target": f"linear: {b.set} vs {a.set}, time ratio <= 1.1 x words ratio ({size_ratio:.1f})",
                     "value": f"{cpu_ratio:.2f}x CPU time, {wall_ratio:.2f}x wall, for {size_ratio:.2f}x words", "met": cpu_ratio <= 1.1 * size_ratio})
-    for jobs in (1, 2):
-        big = row("newslint", "100mb", jobs)
-        if big:
-            out.append({"target": f"peak memory <= 200 MB for 100 MB (-j {jobs})",
-                        "value": f"{big.run.peak_mb:.0f} MB largest process, {big.run.tree_mb:.0f} MB process tree",
-                        "met": big.run.peak_mb <= 200})
-    r1, r2 = row("newslint", "10mb", 1), row("newslint", "10mb", 2)
+    big = row("newslint", "5mb", 1)
+    if big:
+        out.append({"target": "peak memory <= 150 MB for 5 MB (-j 1)",
+                    "value": f"{big.run.peak_mb:.0f} MB largest process, {big.run.tree_mb:.0f} MB process tree",
+                    "met": big.run.peak_mb <= 150})
+    r1, r2 = row("newslint", "5mb", 1), row("newslint", "5mb", 2)
     if r1 and r2:
         speedup = r1.run.wall / r2.run.wall
-        out.append({"target": "-j 2 >= 1.8x faster than -j 1 on 10 MB (wall)",
+        out.append({"target": "-j 2 >= 1.5x faster than -j 1 on 5 MB (wall)",
                     "value": f"{speedup:.2f}x (load {r1.run.load_before} / {r2.run.load_before}; CPU {cpu(r1):.0f} s vs {cpu(r2):.0f} s)",
-                    "met": speedup >= 1.8})
+                    "met": speedup >= 1.5})
     for r in j1:
         p = row("proselint", r.set, 1)
         if p:
             ratio_cpu = (r.words / cpu(r)) / (p.words / cpu(p))
-            out.append({"target": f">= 12x proselint's throughput ({r.set}, one process each)",
-                        "value": f"{ratio_cpu:.2f}x per CPU-second, {r.words_per_s / p.words_per_s:.2f}x wall", "met": ratio_cpu >= 12})
+            out.append({"target": f">= 6x proselint's throughput ({r.set}, one process each)",
+                        "value": f"{ratio_cpu:.2f}x per CPU-second, {r.words_per_s / p.words_per_s:.2f}x wall", "met": ratio_cpu >= 6})
     return out
 
 
@@ -488,7 +512,7 @@ def profile(fs: FileSet, top: int) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("corpus", nargs="?", type=Path, default=default_corpus(), help="corpus folder (default: %(default)s)")
-    ap.add_argument("--sizes", default="1,10,100", help="set sizes in MB, comma-separated (default: %(default)s)")
+    ap.add_argument("--sizes", default="1,5", help="set sizes in MB, comma-separated (default: %(default)s)")
     ap.add_argument("--jobs", default="1,2", help="worker counts to measure (default: %(default)s)")
     ap.add_argument("--tools", default="newslint,proselint,textlint,alex,floor", help="tools to measure (default: %(default)s)")
     ap.add_argument("--node-max-mb", type=float, default=1, help="run textlint and alex only on sets up to this size (they are slow)")
@@ -507,6 +531,7 @@ def main(argv: list[str] | None = None) -> int:
     jobs_list = [int(j) for j in args.jobs.split(",") if j.strip()]
     wanted = [t.strip() for t in args.tools.split(",") if t.strip()]
     args.cache.mkdir(parents=True, exist_ok=True)
+    os.environ["NEWSLINT_CACHE_DIR"] = str(args.cache / "newslint-cache")
 
     if args.profile:
         fs = build_set(args.corpus, min(sizes), args.cache)
@@ -547,6 +572,7 @@ def main(argv: list[str] | None = None) -> int:
         short_path = Path(tmp) / "short.txt"
         shutil.copyfile(short_src, short_path)
         short = [short_article(t, exe, short_path, args.short_runs, args.timeout) for t in tools]
+        short += [short_article(t, exe, short_path, args.short_runs, args.timeout, cached=True) for t in tools if t.name == "newslint"]
 
     rows: list[Row] = []
     for size in sizes:
@@ -558,6 +584,7 @@ def main(argv: list[str] | None = None) -> int:
             for jobs in jobs_list:
                 paths = [fs.halves[0], fs.halves[1]]
                 print(f"{tool.name} {fs.name} -j {jobs} …", file=sys.stderr, flush=True)
+                forget_results()
                 run = measure(tool.commands(paths, jobs, exe), env=newslint_env(), cwd=ROOT, timeout=args.timeout)
                 rows.append(Row(tool.name, fs.name, jobs, fs.files, fs.bytes, fs.words, run))
                 if run.timed_out:

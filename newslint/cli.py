@@ -7,6 +7,7 @@ fail level, 2 any usage, config, rule or input error.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import math
 import os
@@ -86,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--timeout", type=_seconds, metavar="SECONDS", help="skip (and report) a file that takes longer than this (default 60; 0 = no limit)")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour text output (auto: on a terminal, unless NO_COLOR)")
     check.add_argument("--quiet", "-q", action="store_true", help="no summary line on stderr")
+    check.add_argument("--no-cache", action="store_true", help="neither read nor write the cache of rule sets and results (in $NEWSLINT_CACHE_DIR or the user cache directory)")
     check.add_argument("--baseline", metavar="FILE", help="hide the findings recorded in FILE; report only new ones")
     check.add_argument("--write-baseline", metavar="FILE", help="record today's findings in FILE (sorted JSON, fit to commit)")
     from .fixcli import add_arguments
@@ -190,7 +192,7 @@ def _check(args: argparse.Namespace) -> int:
         sys.stderr.write(f"newslint: error: config file not found: {args.config}\n")
         return EXIT_ERROR
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
-    opts = _runner_options(args, date=date, stdin_filename=args.stdin_filename, timeout=args.timeout, jobs=jobs, **_input_options(args))
+    opts = _runner_options(args, date=date, stdin_filename=args.stdin_filename, timeout=args.timeout, jobs=jobs, **_input_options(args), cache=not args.no_cache)
     sources, path_errors = discover(args.paths, tuple(args.include))
     if args.output and _is_input(args.output, sources):
         sys.stderr.write(f"newslint: error: --output {args.output} is one of the files being checked; it would be overwritten\n")
@@ -219,6 +221,7 @@ def _check(args: argparse.Namespace) -> int:
         from .fixcli import FixSession
 
         fixing = FixSession.of(args)
+        opts = dataclasses.replace(opts, cache=False)  # a file is rewritten only from a fresh lint
     stream = _stream(args, p, opts, stdin_text, fixing)
     if isinstance(stream, int):
         return stream
@@ -385,6 +388,28 @@ def _is_input(output: str, sources: Sequence[object]) -> bool:
 
 
 def _report_rules(p):
+    """The rules of the run, read only if the formatter asks (a cached rule set loads
+    its rules on first use, and a run served from the result cache needs none)."""
+    return _Lazy(lambda: _rules_of(p))
+
+
+class _Lazy(Sequence):
+    def __init__(self, compute) -> None:  # type: ignore[no-untyped-def]
+        self._compute, self._items = compute, None
+
+    def _all(self) -> list:
+        if self._items is None:
+            self._items = self._compute()
+        return self._items
+
+    def __getitem__(self, i):  # type: ignore[no-untyped-def]
+        return self._all()[i]
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+
+def _rules_of(p):
     seen: dict[str, object] = {}
     for _source, _config, ruleset in p.items:
         for rule in ruleset.rules:

@@ -15,18 +15,20 @@ import threading
 from collections import deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from multiprocessing.connection import Connection
-from multiprocessing.process import BaseProcess
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
-from .config import Config, ConfigProblems, RuleSet, build_ruleset, discover, ignored_for, load_config
-from .engine import lint_source
+from . import cache, resultcache, rulecache
+from .config import Config, ConfigProblems, RuleSet, discover, ignored_for, load_config
 from .inputs import InputError, Source, read_path
 from .jsonl import Fields
 from .model import FileError, FileResult
 from .work import Job, archive, documents
 from .yamlfile import ConfigError
+
+if TYPE_CHECKING:  # imported when used: a run served from the result cache needs neither
+    from multiprocessing.connection import Connection
+    from multiprocessing.process import BaseProcess
 
 DEFAULT_TIMEOUT = 60.0
 #: Longer limits than this (a year) are no limit; setitimer overflows on huge values.
@@ -51,6 +53,9 @@ class Options:
     extra_rule_dirs: tuple[str, ...] = field(default_factory=tuple)
     jsonl: bool = False  # --input-format jsonl: every input is an archive, whatever its name
     fields: Fields = field(default_factory=Fields)
+    #: Keep compiled rule sets and results in the user's cache directory (the CLI's
+    #: default; ``--no-cache`` turns it off). Off for API callers unless they ask.
+    cache: bool = False
 
 
 @dataclass(frozen=True)
@@ -82,7 +87,7 @@ def plan(sources: Sequence[Source], opts: Options) -> Plan:
                 continue
             if opts.extra_rule_dirs:
                 config = _with_dirs(config, opts.extra_rule_dirs)
-            ruleset, problems = build_ruleset(config, select=opts.select, ignore=opts.ignore)
+            ruleset, problems = rulecache.ruleset(config, select=opts.select, ignore=opts.ignore, use_cache=opts.cache)
             errors.extend(problems)
             if problems:
                 failed.add(key)
@@ -132,19 +137,40 @@ def lint_one(source: Source, config: Config, ruleset: RuleSet, opts: Options, st
 
 def lint_item(source: Source, config: Config, ruleset: RuleSet, opts: Options, stdin_text: str | None = None) -> Iterator[FileResult]:
     """Every document of one source: an article's one result, or one per record of an archive."""
+    remember = not archive(source, opts)  # an archive's records are not kept one by one
     for doc in documents(source, opts, stdin_text):
-        yield doc if isinstance(doc, FileResult) else lint_job(doc, config, ruleset, opts)
+        yield doc if isinstance(doc, FileResult) else lint_job(doc, config, ruleset, opts, remember=remember)
 
 
-def lint_job(job: Job, config: Config, ruleset: RuleSet, opts: Options) -> FileResult:
-    """Lint one document's text (a file's or a JSONL record's); --date beats the record's date."""
-    display = job.display
+def lint_job(job: Job, config: Config, ruleset: RuleSet, opts: Options, *, remember: bool = True) -> FileResult:
+    """Lint one document's text (a file's or a JSONL record's); --date beats the record's date.
+
+    With ``opts.cache`` (and ``remember``) a result of the same inputs is served from
+    the result cache, and a new one is kept there."""
     ignored = ignored_for(config, job.name)
+    date = opts.date or job.date
+    key = None
+    if opts.cache and remember and isinstance(ruleset, rulecache.CachedRuleSet):
+        key = resultcache.key_of(ruleset.key, job.text, job.display, job.fmt, date, ignored)
+        hit = resultcache.load(key)
+        if hit is not None:
+            return hit
+    with cache.off(not opts.cache):  # --no-cache: the checks' word lists are parsed afresh too
+        result = _lint_text(job, date, ignored, config, ruleset, opts)
+    if key is not None:
+        resultcache.store(key, result)
+    return result
+
+
+def _lint_text(job: Job, date: dt.date | None, ignored: tuple[str, ...], config: Config, ruleset: RuleSet, opts: Options) -> FileResult:
+    from .engine import lint_source
+
+    display = job.display
     rules = [r for r in ruleset.rules if not any(r.id == i or r.id.startswith(i + ".") for i in ignored)]
     limit = opts.timeout if opts.timeout is not None else (config.timeout or DEFAULT_TIMEOUT)
     try:
         with _time_limit(limit):
-            return lint_source(job.text, display, rules, config.settings(), fmt=job.fmt, date=opts.date or job.date, known_ids=ruleset.known_ids)
+            return lint_source(job.text, display, rules, config.settings(), fmt=job.fmt, date=date, known_ids=ruleset.known_ids)
     except _FileTimeout:
         return FileResult(display, (), (FileError(display, f"took longer than {limit:g} s and was skipped (raise 'timeout' in config or --timeout)"),))
     except RecursionError:

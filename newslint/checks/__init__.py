@@ -17,10 +17,12 @@ import importlib
 import pkgutil
 from dataclasses import dataclass
 from types import ModuleType
+from typing import TYPE_CHECKING
 
-from ..document import Block, Document
-from ..language.analysis import Analysis
-from ..settings import Settings
+if TYPE_CHECKING:  # loading a rule set must not import the regex engine
+    from ..document import Block, Document
+    from ..language.analysis import Analysis
+    from ..settings import Settings
 
 
 @dataclass(frozen=True)

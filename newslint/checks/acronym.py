@@ -138,11 +138,12 @@ _CONNECTORS = _words("of for and the on in to de du des la le del der di fur fü
 @functools.lru_cache(maxsize=8)
 def load_known(name: str) -> frozenset[str]:
     """Every acronym in a known-acronyms file (a mapping of group → list)."""
+    from ..lexicache import cached
     from ..rules import data_file
     from ..yamlfile import load_yaml
 
     path = Path(name) if Path(name).is_absolute() else data_file(name)
-    data = load_yaml(str(path), positions=False)
+    data = cached(f"yaml:{path}", [path], object, lambda: load_yaml(str(path), positions=False))
     if not isinstance(data, dict) or not all(isinstance(v, list) for v in data.values()):
         raise ValueError(f"{path}: expected a mapping of group names to lists of acronyms")
     return frozenset(str(a) for group in data.values() for a in group)

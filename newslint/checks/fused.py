@@ -50,15 +50,25 @@ def _data_path(name: str) -> Path:
 @functools.lru_cache(maxsize=1)
 def unigrams() -> frozenset[str]:
     """The English lexicon: every word of symspellpy's frequency dictionary."""
-    with _data_path(_UNIGRAMS).open(encoding="utf-8") as fh:
-        return frozenset(line.split(" ", 1)[0] for line in fh)
+    from ..lexicache import cached
+
+    def build() -> frozenset[str]:
+        with _data_path(_UNIGRAMS).open(encoding="utf-8") as fh:
+            return frozenset(line.split(" ", 1)[0] for line in fh)
+
+    return cached("unigrams", [_data_path(_UNIGRAMS)], frozenset, build)
 
 
 @functools.lru_cache(maxsize=1)
 def frequencies() -> dict[str, int]:
     """Each lexicon word with its corpus count (words.typo ranks suggestions by it)."""
-    with _data_path(_UNIGRAMS).open(encoding="utf-8") as fh:
-        return {w: int(n) for w, _, n in (line.rstrip("\n").partition(" ") for line in fh) if n}
+    from ..lexicache import cached
+
+    def build() -> dict[str, int]:
+        with _data_path(_UNIGRAMS).open(encoding="utf-8") as fh:
+            return {w: int(n) for w, _, n in (line.rstrip("\n").partition(" ") for line in fh) if n}
+
+    return cached("frequencies", [_data_path(_UNIGRAMS)], dict, build)
 
 
 @functools.lru_cache(maxsize=1)

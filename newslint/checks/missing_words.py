@@ -38,12 +38,17 @@ _AFTER = regex.compile(r"[ \t\n]*(\p{L}+|[^\p{L}\s]|$)")
 @functools.lru_cache(maxsize=1)
 def unigram_counts() -> dict[str, int]:
     """symspellpy's unigram frequencies (fused's list, with the counts)."""
-    out: dict[str, int] = {}
-    with _data_path(_UNIGRAMS).open(encoding="utf-8") as fh:
-        for line in fh:
-            word, _, count = line.rstrip("\n").partition(" ")
-            out[word] = int(count)
-    return out
+    from ..lexicache import cached
+
+    def build() -> dict[str, int]:
+        out: dict[str, int] = {}
+        with _data_path(_UNIGRAMS).open(encoding="utf-8") as fh:
+            for line in fh:
+                word, _, count = line.rstrip("\n").partition(" ")
+                out[word] = int(count)
+        return out
+
+    return cached("unigram-counts", [_data_path(_UNIGRAMS)], dict, build)
 
 
 @dataclass(frozen=True)

@@ -51,11 +51,12 @@ def load_table(name: str) -> SpellingTable:
     decides its ties: an article with "organise" is British when "color" and
     "centre" are one each.
     """
+    from ..lexicache import cached
     from ..rules import data_file
     from ..yamlfile import load_yaml
 
     path = Path(name) if Path(name).is_absolute() else data_file(name)
-    data = load_yaml(str(path), positions=False)
+    data = cached(f"yaml:{path}", [path], object, lambda: load_yaml(str(path), positions=False))
     if not isinstance(data, dict):
         raise ValueError(f"{path}: expected a mapping of categories")
     forms: dict[str, Entry] = {}

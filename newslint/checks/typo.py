@@ -28,7 +28,7 @@ import regex
 from ..language.analysis import Analysis, Token
 from ..model import Edit, Hit
 from . import Context
-from .fused import frequencies, unigrams
+from .fused import _once, frequencies, unigrams
 
 PARAMS = frozenset({"suggestion"})
 #: The suggested word replaces the slip; a writer confirms it (a name may be meant).
@@ -86,8 +86,13 @@ def american() -> frozenset[str]:
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError("words.typo needs the 'pyspellchecker' package (pip install pyspellchecker)")
     path = Path(next(iter(spec.submodule_search_locations)), "resources", "en.json.gz")
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        return frozenset(json.load(fh))
+    from ..lexicache import cached
+
+    def build() -> frozenset[str]:
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            return frozenset(json.load(fh))
+
+    return cached("american", [path], frozenset, build)
 
 
 def is_word(word: str) -> bool:
@@ -126,6 +131,45 @@ def edits1(word: str) -> set[str]:
     return out
 
 
+def two_edits(word: str) -> set[str]:
+    """The lexicon words in ``edits1`` of ``edits1(word)`` (a lower-case a-z ``word``) that
+    end as ``word`` does and start with its first letter or are its first two letters
+    swapped (what a slip may be, see ``_plausible_slip``), found without building that
+    set of ~n² × 2,500 strings.
+
+    The edits are symmetric over a-z, so ``w`` is two edits away exactly when
+    ``edits1(word)`` and ``edits1(w)`` meet. Only lexicon words of a length within two
+    are tried, and only those whose strings of up to two deletions meet ``word``'s
+    (true of any two edits: each costs one deletion on either side at most) pay for
+    ``edits1``."""
+    swapped = word[1] + word[0] + word[2:]
+    tried = [w for w in (*_by_ends().get(word[0] + word[-2:], ()), *((swapped,) if swapped in frequencies() else ())) if abs(len(w) - len(word)) <= 2]
+    if not tried:  # also every word longer than the lexicon's longest + 2: no strings built
+        return set()
+    first, dels = edits1(word), _deletions(word)
+    return {
+        w
+        for w in tried
+        if not dels.isdisjoint(_deletions(w)) and not first.isdisjoint(edits1(w))
+    }
+
+
+def _deletions(word: str) -> set[str]:
+    """``word`` and every string made from it by deleting one or two letters."""
+    one = {word[:i] + word[i + 1 :] for i in range(len(word))}
+    return {word} | one | {s[:i] + s[i + 1 :] for s in one for i in range(len(s))}
+
+
+@functools.lru_cache(maxsize=1)
+def _by_ends() -> dict[str, tuple[str, ...]]:
+    """The a-z words of the frequency list by first letter + last two letters."""
+    out: dict[str, list[str]] = {}
+    for w in frequencies():
+        if len(w) > 1 and w.isascii() and w.isalpha() and w.islower():  # [a-z]+, without a regex
+            out.setdefault(w[0] + w[-2:], []).append(w)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 @functools.lru_cache(maxsize=1)
 def _word_endings() -> dict[str, int]:
     """How many lexicon words end in each pair of letters."""
@@ -158,8 +202,7 @@ def suggestions(word: str, options: Options) -> tuple[str, ...]:
     freq = frequencies()
     near = {w for w in edits1(word) if w in freq and _plausible_slip(word, w)}
     if not near and len(word) >= options.far_length:
-        near = {w for e in edits1(word) for w in edits1(e)
-                if w in freq and w[-2:] == word[-2:] and _plausible_slip(word, w)}
+        near = {w for w in two_edits(word) if w[-2:] == word[-2:] and _plausible_slip(word, w)}
     ranked = sorted(((freq[w], w) for w in near if freq[w] >= options.min_frequency), reverse=True)
     if len(ranked) > 1 and ranked[0][0] < options.dominance * ranked[1][0]:
         return (ranked[0][1], ranked[1][1])
@@ -234,9 +277,16 @@ def check(options: Options, ctx: Context) -> Iterator[Hit]:
     text = ctx.text
     quoted: list[tuple[int, int]] | None = None
     tokens, starts = analysis.tokens, analysis.token_starts
+    # Only a word used once can be a slip: visit just those tokens (shared with
+    # words.fused), and pass a plain lexicon word at once (it is never a candidate).
+    once = sorted(analysis.memo("fused.once", _once).values())
+    lex = unigrams()
     for block in ctx.blocks:
-        for i in range(bisect.bisect_left(starts, block.start), bisect.bisect_left(starts, block.end)):
+        lo, hi = bisect.bisect_left(starts, block.start), bisect.bisect_left(starts, block.end)
+        for i in once[bisect.bisect_left(once, lo) : bisect.bisect_left(once, hi)]:
             tok = tokens[i]
+            if tok.text in lex and "-" not in tok.text and not tok.text.endswith(("'s", "’s")):
+                continue
             if counts.get(tok.text.lower(), 0) > 1 or _after_latin_genus(tokens, i):
                 continue
             for part in _parts(tok, options.combining):

@@ -58,9 +58,11 @@ class Lexicon:
 
 
 def _load(name: str) -> dict:
+    from ..lexicache import cached
     from ..rules import data_file
 
-    return YAML(typ="safe").load(data_file(name).read_text(encoding="utf-8")) or {}
+    path = data_file(name)
+    return cached(f"yaml:{name}", [path], dict, lambda: YAML(typ="safe").load(path.read_text(encoding="utf-8")) or {})
 
 
 def _norm(word: str) -> str:
