@@ -34,7 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from newslint.distributed import BATCH_BYTES, batches, lint_batch, plan_entries, spec_for  # noqa: E402
+from newslint.archive.distributed import BATCH_BYTES, batches, lint_batch, plan_entries, spec_for  # noqa: E402
 from newslint.inputs import discover  # noqa: E402
 from newslint.runner import Options, plan  # noqa: E402
 from newslint.work import Job  # noqa: E402
@@ -72,7 +72,7 @@ def feed(p, opts, batch_bytes: int) -> dict:
 def measure(workers: int, p, opts, words: int, batch_bytes: int, empty_batches: int) -> dict:
     from distributed import Client, LocalCluster
 
-    from newslint.distributed import run_dask
+    from newslint.archive.distributed import run_dask
 
     spec = spec_for(p.items[0][1], opts.select, opts.ignore)
     with LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=":0", silence_logs=40) as cluster, Client(cluster) as client:

@@ -54,7 +54,7 @@ def lint_text(
 def fix_text(text: str, *, unsafe: bool = False, **options: object) -> tuple[str, FileResult]:
     """Apply ``text``'s safe fixes (all with ``unsafe``) as ``check --fix`` does; return the
     fixed text and the findings left in it. ``options`` are ``lint_text``'s keywords."""
-    from .fixcli import fix_text as fix_passes
+    from .fixes.fixcli import fix_text as fix_passes
 
     outcome = fix_passes(lambda t: lint_text(t, **options), text, unsafe)  # type: ignore[arg-type]
     return outcome.after, outcome.result

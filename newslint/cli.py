@@ -90,7 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--no-cache", action="store_true", help="neither read nor write the cache of rule sets and results (in $NEWSLINT_CACHE_DIR or the user cache directory)")
     check.add_argument("--baseline", metavar="FILE", help="hide the findings recorded in FILE; report only new ones")
     check.add_argument("--write-baseline", metavar="FILE", help="record today's findings in FILE (sorted JSON, fit to commit)")
-    from .fixcli import add_arguments
+    from .fixes.fixcli import add_arguments
 
     add_arguments(check)
 
@@ -218,7 +218,7 @@ def _check(args: argparse.Namespace) -> int:
     results: list[FileResult] = [FileResult(path, (), (FileError(path, msg),)) for path, msg in path_errors]
     fixing = None
     if args.fix or args.diff:
-        from .fixcli import FixSession
+        from .fixes.fixcli import FixSession
 
         fixing = FixSession.of(args)
         opts = dataclasses.replace(opts, cache=False)  # a file is rewritten only from a fresh lint
@@ -264,7 +264,7 @@ def _check(args: argparse.Namespace) -> int:
 def _dask_path(args: argparse.Namespace) -> None:
     """``--dask stories/`` names a path to lint, not a scheduler: give it back to the paths."""
     if args.dask not in (None, "local"):
-        from .distributed import is_address
+        from .archive.distributed import is_address
 
         if not is_address(args.dask):
             args.paths.insert(0, args.dask)
@@ -273,7 +273,7 @@ def _dask_path(args: argparse.Namespace) -> None:
 
 def _input_options(args: argparse.Namespace) -> dict:
     """Options for how inputs are read: a forced format, or JSONL archives and their fields."""
-    from .jsonl import Fields
+    from .archive.jsonl import Fields
 
     jsonl = args.input_format == "jsonl"
     fields = Fields(args.text_field, args.id_field, args.date_field, args.format_field)
@@ -292,7 +292,7 @@ def _stream(args: argparse.Namespace, p, opts, stdin_text: str | None, fixing):
         return fixing.run(p, opts, stdin_text)
     if not args.dask:
         return run(p, opts, stdin_text)
-    from .distributed import DaskError, run_dask
+    from .archive.distributed import DaskError, run_dask
 
     workers = opts.jobs if args.jobs > 1 else None  # a LocalCluster: one worker per core unless -j N
     try:
@@ -320,7 +320,7 @@ def _load_baseline(path: str | None):
     """The baseline's counts, None without --baseline, or the exit code for a bad file."""
     if not path:
         return None
-    from .baseline import BaselineError, load
+    from .archive.baseline import BaselineError, load
 
     try:
         return load(path)
@@ -331,7 +331,7 @@ def _load_baseline(path: str | None):
 
 def _apply_baseline(args: argparse.Namespace, p, opts, stdin_text: str | None, results: list[FileResult], baseline):
     """Write and/or apply a baseline: (results, stale count or None), or an exit code."""
-    from .baseline import BaselineError, apply, write
+    from .archive.baseline import BaselineError, apply, write
     from .work import text_reader
 
     read = text_reader([s for s, _c, _r in p.items], opts, stdin_text, {r.path for r in results if r.findings})

@@ -12,7 +12,7 @@ from types import ModuleType
 from . import checks
 from .directives import find_directives, suppressions, unknown_names
 from .document import Document, LineIndex
-from .fixing import source_fix
+from .fixes.fixing import source_fix
 from .language.analysis import Analysis
 from .model import FileError, FileResult, Finding, Hit, Rule
 from .parsers import parse

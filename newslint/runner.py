@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from . import cache, resultcache, rulecache
+from .archive.jsonl import Fields
+from .caching import cache, resultcache, rulecache
 from .config import Config, ConfigProblems, RuleSet, discover, ignored_for, load_config
 from .inputs import InputError, Source, read_path
-from .jsonl import Fields
 from .model import FileError, FileResult
 from .work import Job, archive, documents
 from .yamlfile import ConfigError

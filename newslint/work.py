@@ -11,8 +11,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .archive.jsonl import Record, archive_records, is_archive
 from .inputs import InputError, Source, read_path
-from .jsonl import Record, archive_records, is_archive
 from .model import FileError, FileResult
 
 if TYPE_CHECKING:
@@ -67,7 +67,7 @@ def _format_of(path: str) -> str:
 def text_reader(sources: Sequence[Source], opts: Options, stdin_text: str | None, wanted: set[str]) -> Callable[[str], str | None]:
     """Source text by display name, for baseline fingerprints. Articles are read again;
     the records named in ``wanted`` are collected in one pass over the archives, when first asked."""
-    from .baseline import source_reader
+    from .archive.baseline import source_reader
 
     articles = {(s.display if s.path else opts.stdin_filename or "-"): s.path for s in sources if not archive(s, opts)}
     read_article = source_reader(articles, stdin_text)

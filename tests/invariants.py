@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from newslint.document import Document, LineIndex
-from newslint.fixing import positions
+from newslint.fixes.fixing import positions
 from newslint.model import FileResult
 
 HERE = Path(__file__).resolve().parent

@@ -2,7 +2,7 @@
 
 import json
 
-from newslint.baseline import apply, dumps, fingerprint, load
+from newslint.archive.baseline import apply, dumps, fingerprint, load
 from newslint.model import FileResult, Finding, Severity
 
 

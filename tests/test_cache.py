@@ -11,7 +11,7 @@ import pytest
 from clihelpers import FIXTURE_RULES, run_cli
 
 import newslint.engine
-from newslint import cache, rulecache
+from newslint.caching import cache, rulecache
 from newslint.checks.acronym import load_known
 from newslint.model import FileError, FileResult
 
@@ -145,7 +145,7 @@ def test_an_unusable_cache_directory_is_no_cache(tmp_path, monkeypatch, desk, ca
 
 
 def test_a_result_with_errors_is_not_kept(cache_dir):
-    from newslint import resultcache
+    from newslint.caching import resultcache
 
     resultcache.store("k" * 64, FileResult("a.txt", (), (FileError("a.txt", "took longer than 1 s"),)))
     assert resultcache.load("k" * 64) is None
@@ -233,7 +233,7 @@ def test_fixing_never_trusts_a_cached_result(cache_dir, desk, calls, mode):
 
 
 def test_word_lists_are_parsed_once_and_rebuilt_when_their_file_changes(cache_dir, tmp_path):
-    from newslint import lexicache
+    from newslint.caching import lexicache
 
     source = tmp_path / "list.txt"
     source.write_text("alpha\nbeta\n", encoding="utf-8")

@@ -22,9 +22,9 @@ distributed = pytest.importorskip("distributed", reason="newslint[dask] is not i
 
 from clihelpers import run_cli  # noqa: E402
 
-from newslint.distributed import batches, lint_bag, run_dask, spec_for  # noqa: E402
+from newslint.archive.distributed import batches, lint_bag, run_dask, spec_for  # noqa: E402
+from newslint.archive.jsonl import Fields  # noqa: E402
 from newslint.inputs import discover  # noqa: E402
-from newslint.jsonl import Fields  # noqa: E402
 from newslint.model import FileResult  # noqa: E402
 from newslint.runner import Options, plan, run  # noqa: E402
 from newslint.work import Job  # noqa: E402
@@ -137,7 +137,7 @@ def test_running_scheduler_gives_exactly_the_local_findings(corpus, local_report
     got = run_cli(["check", "--no-config", *ARCHIVE_ARGS, "--format", "json", "--dask", address, *map(str, corpus)])
     assert got.code == 1, got.err
     assert (got.out, got.err) == (local_report.out, local_report.err)
-    loaded = client.run(__import__("newslint.distributed", fromlist=["loaded_specs"]).loaded_specs)
+    loaded = client.run(__import__("newslint.archive.distributed", fromlist=["loaded_specs"]).loaded_specs)
     assert sorted(loaded.values()) == [1, 1]  # rules were built once on each worker, not once per batch
 
 
@@ -185,7 +185,7 @@ def test_batches_are_sized_by_bytes_and_split_where_the_rules_change():
 
 
 def test_a_document_that_crashes_its_batch_is_one_error_entry(tmp_path, inprocess, monkeypatch):
-    import newslint.distributed as nd
+    import newslint.archive.distributed as nd
 
     for i in range(6):
         (tmp_path / f"d{i}.txt").write_text(f"Story {i}: the the end.\n" + ("CRASH\n" if i == 3 else ""), encoding="utf-8")

@@ -15,7 +15,7 @@ def test_dask_missing_exits_2_saying_how_to_install(tmp_path, monkeypatch):
 
 
 def test_a_path_after_dask_is_a_path_not_an_address(tmp_path):
-    from newslint.distributed import is_address
+    from newslint.archive.distributed import is_address
 
     assert is_address("tcp://10.0.0.5:8786") and is_address("sched.local:8786")
     assert not is_address(str(tmp_path)) and not is_address("stories/")

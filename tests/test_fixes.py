@@ -16,8 +16,8 @@ from invariants import check_result
 
 from newslint.document import LineIndex
 from newslint.engine import lint_source
-from newslint.fixcli import fix_text
-from newslint.fixing import applicable, apply_fixes
+from newslint.fixes.fixcli import fix_text
+from newslint.fixes.fixing import applicable, apply_fixes
 from newslint.model import Edit, Fix
 from newslint.rules import builtin_rules_dir, load_rules
 

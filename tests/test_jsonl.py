@@ -3,8 +3,8 @@
 import gzip
 import json
 
+from newslint.archive.jsonl import Fields, Record, archive_records, is_archive
 from newslint.inputs import Source
-from newslint.jsonl import Fields, Record, archive_records, is_archive
 from newslint.model import FileResult
 
 

@@ -138,7 +138,7 @@ _CONNECTORS = _words("of for and the on in to de du des la le del der di fur fü
 @functools.lru_cache(maxsize=8)
 def load_known(name: str) -> frozenset[str]:
     """Every acronym in a known-acronyms file (a mapping of group → list)."""
-    from ..lexicache import cached
+    from ..caching.lexicache import cached
     from ..rules import data_file
     from ..yamlfile import load_yaml
 

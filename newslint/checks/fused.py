@@ -50,7 +50,7 @@ def _data_path(name: str) -> Path:
 @functools.lru_cache(maxsize=1)
 def unigrams() -> frozenset[str]:
     """The English lexicon: every word of symspellpy's frequency dictionary."""
-    from ..lexicache import cached
+    from ..caching.lexicache import cached
 
     def build() -> frozenset[str]:
         with _data_path(_UNIGRAMS).open(encoding="utf-8") as fh:
@@ -62,7 +62,7 @@ def unigrams() -> frozenset[str]:
 @functools.lru_cache(maxsize=1)
 def frequencies() -> dict[str, int]:
     """Each lexicon word with its corpus count (words.typo ranks suggestions by it)."""
-    from ..lexicache import cached
+    from ..caching.lexicache import cached
 
     def build() -> dict[str, int]:
         with _data_path(_UNIGRAMS).open(encoding="utf-8") as fh:

@@ -38,7 +38,7 @@ _AFTER = regex.compile(r"[ \t\n]*(\p{L}+|[^\p{L}\s]|$)")
 @functools.lru_cache(maxsize=1)
 def unigram_counts() -> dict[str, int]:
     """symspellpy's unigram frequencies (fused's list, with the counts)."""
-    from ..lexicache import cached
+    from ..caching.lexicache import cached
 
     def build() -> dict[str, int]:
         out: dict[str, int] = {}

@@ -51,7 +51,7 @@ def load_table(name: str) -> SpellingTable:
     decides its ties: an article with "organise" is British when "color" and
     "centre" are one each.
     """
-    from ..lexicache import cached
+    from ..caching.lexicache import cached
     from ..rules import data_file
     from ..yamlfile import load_yaml
 

@@ -86,7 +86,7 @@ def american() -> frozenset[str]:
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError("words.typo needs the 'pyspellchecker' package (pip install pyspellchecker)")
     path = Path(next(iter(spec.submodule_search_locations)), "resources", "en.json.gz")
-    from ..lexicache import cached
+    from ..caching.lexicache import cached
 
     def build() -> frozenset[str]:
         with gzip.open(path, "rt", encoding="utf-8") as fh:

@@ -9,7 +9,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from newslint.fixing import positions
+from newslint.fixes.fixing import positions
 from newslint.model import FileResult, Finding, Rule
 
 VERSION = 1

@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import quote
 
 import newslint
-from newslint.fixing import positions
+from newslint.fixes.fixing import positions
 from newslint.model import FileResult, Finding, Rule, Severity
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"

@@ -190,7 +190,7 @@ def parse(source: str) -> Pattern:
     A valid pattern's parse is kept in the cache (keyed by its text and newslint's
     code): building the grammar and parsing costs a fresh process ~0.1 s, unpickling
     the result a fraction of a millisecond."""
-    from ..lexicache import cached
+    from ..caching.lexicache import cached
 
     return cached(f"pattern:{source}", (), Pattern, lambda: _parse(source))
 

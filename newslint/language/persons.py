@@ -58,7 +58,7 @@ class Lexicon:
 
 
 def _load(name: str) -> dict:
-    from ..lexicache import cached
+    from ..caching.lexicache import cached
     from ..rules import data_file
 
     path = data_file(name)

@@ -14,10 +14,10 @@ import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from ..inputs import InputError
+from ..model import FileError, FileResult
 from .fixfiles import read_encoded, unified_diff, write_atomic
 from .fixing import applicable, apply_fixes
-from .inputs import InputError
-from .model import FileError, FileResult
 
 #: Fix passes per file; real copy converges in one or two.
 MAX_PASSES = 10
@@ -84,7 +84,7 @@ class FixSession:
         With ``-j`` above 1 every file is first linted in parallel by ``runner.run``; only
         the files with something to fix are then read again and fixed here, one by one.
         """
-        from .runner import run as lint_all
+        from ..runner import run as lint_all
 
         first = lint_all(p, opts, stdin_text) if opts.jobs > 1 else None
         for source, config, ruleset in p.items:
@@ -96,7 +96,7 @@ class FixSession:
             yield self._fix_one(source, config, ruleset, opts, stdin_text)
 
     def _fix_one(self, source, config, ruleset, opts, stdin_text: str | None) -> FileResult:  # type: ignore[no-untyped-def]
-        from .runner import lint_one
+        from ..runner import lint_one
 
         def lint(text: str) -> FileResult:
             return lint_one(source, config, ruleset, opts, text=text)

@@ -16,7 +16,7 @@ import stat
 import tempfile
 from dataclasses import dataclass
 
-from .inputs import InputError, decode, read_bytes
+from ..inputs import InputError, decode, read_bytes
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),

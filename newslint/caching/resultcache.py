@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..model import FileResult
 from . import cache
-from .model import FileResult
 
 KIND = "results"
 

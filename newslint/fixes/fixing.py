@@ -11,8 +11,8 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Sequence
 
-from .document import Document
-from .model import Edit, Finding, Fix
+from ..document import Document
+from ..model import Edit, Finding, Fix
 
 
 def source_fix(applicability: str, edits: Sequence[Edit], doc: Document, within: tuple[int, int]) -> Fix | None:

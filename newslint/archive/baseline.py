@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from .model import FileResult, Finding
+from ..model import FileResult, Finding
 
 CONTEXT = 40  # characters either side of the match that make up its context
 VERSION = 1
@@ -115,7 +115,7 @@ def source_reader(paths: dict[str, str | None], stdin_text: str | None) -> Calla
     ``paths`` maps display names to file paths (None for stdin); files are read again,
     because results do not carry their source text.
     """
-    from .inputs import InputError, read_path
+    from ..inputs import InputError, read_path
 
     def read(display: str) -> str | None:
         if display not in paths:

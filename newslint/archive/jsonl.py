@@ -15,8 +15,8 @@ import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from .inputs import InputError, Source
-from .model import FileError, FileResult
+from ..inputs import InputError, Source
+from ..model import FileError, FileResult
 
 FORMATS = ("plain", "markdown", "html")
 SUFFIXES = (".jsonl", ".jsonl.gz")

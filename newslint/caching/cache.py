@@ -66,9 +66,9 @@ def code_fingerprint() -> str:
     """What this installation's code is: version, Python, and every module's size and
     modification time (a stat per file, no reading), so a changed check is never
     served an entry made by the old one."""
-    from . import __version__
+    from .. import __version__
 
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent  # the whole newslint package
     h = hashlib.sha256(f"{FORMAT}\0{__version__}\0{sys.version}\0{package}".encode())
     for path in sorted(package.rglob("*.py")):
         try:
@@ -86,7 +86,7 @@ def data_files() -> list[Path]:
     the word lists inside symspellpy and pyspellchecker (located, not imported)."""
     import importlib.util
 
-    from .rules import builtin_rules_dir
+    from ..rules import builtin_rules_dir
 
     found = sorted((builtin_rules_dir() / "_data").glob("*"))
     for package, sub in (("symspellpy", ""), ("spellchecker", "resources")):

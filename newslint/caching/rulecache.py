@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..config import Config, ConfigProblems, RuleSet, build_ruleset
+from ..model import Rule
+from ..rules import builtin_rules_dir, rule_files
+from ..yamlfile import ConfigError
 from . import cache
-from .config import Config, ConfigProblems, RuleSet, build_ruleset
-from .model import Rule
-from .rules import builtin_rules_dir, rule_files
-from .yamlfile import ConfigError
 
 KIND = "rulesets"
 IDS_KIND = "rule-ids"

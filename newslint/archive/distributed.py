@@ -20,11 +20,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from .config import Config, RuleSet, build_ruleset
+from ..config import Config, RuleSet, build_ruleset
+from ..model import FileError, FileResult
+from ..runner import Options, Plan, lint_job
+from ..work import Job, documents
 from .jsonl import Fields, Record, records
-from .model import FileError, FileResult
-from .runner import Options, Plan, lint_job
-from .work import Job, documents
 
 #: A batch closes at this many bytes of text: ~45,000 words, about a second of work,
 #: so Dask's few milliseconds per task stay under 1% (see docs/benchmarks.md).
@@ -207,7 +207,7 @@ def lint_bag(
     import dask
     import dask.bag as db
 
-    from .runner import plan
+    from ..runner import plan
 
     opts = Options(config_path=config, no_config=config is None, select=tuple(select), ignore=tuple(ignore))
     p = plan([_source_for(config)], opts)
@@ -221,7 +221,7 @@ def lint_bag(
 
 
 def _source_for(config: str | None) -> Any:
-    from .inputs import Source
+    from ..inputs import Source
 
     return Source(config or ".", None)
 

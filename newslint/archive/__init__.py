@@ -1,0 +1,1 @@
+"""Archives and pipelines: JSON Lines input, Dask, baselines (see docs/archives.md)."""
