@@ -75,12 +75,19 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--date", metavar="YYYY-MM-DD", help="publication date for every file (overrides front matter)")
     check.add_argument("--stdin-filename", metavar="NAME", help="name for stdin input; also picks the parser and config")
     check.add_argument("--include", action="append", default=[], metavar="GLOB", help="also read files matching GLOB when walking directories")
-    check.add_argument("--input-format", choices=("plain", "markdown", "html"), help="parse every input as this format")
+    check.add_argument("--input-format", choices=("plain", "markdown", "html", "jsonl"), help="parse every input as this format (jsonl: one document per record; automatic for .jsonl/.jsonl.gz)")
+    check.add_argument("--text-field", default="text", metavar="KEY", help="JSONL: the key holding each record's text (default: text)")
+    check.add_argument("--id-field", metavar="KEY", help="JSONL: the key naming each record in reports as FILE#ID (default: its record number)")
+    check.add_argument("--date-field", metavar="KEY", help="JSONL: the key holding each record's publication date (YYYY-MM-DD…)")
+    check.add_argument("--format-field", metavar="KEY", help="JSONL: the key holding each record's format: plain, markdown or html (default: plain)")
+    check.add_argument("--dask", nargs="?", const="local", metavar="ADDRESS", help="run on Dask: a LocalCluster (one worker per core, or -j N), or the scheduler at ADDRESS (tcp://host:port); needs newslint[dask]")
     check.add_argument("--statistics", action="store_true", help="print counts per rule instead of each finding")
     check.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="lint N files in parallel (0 = one per core)")
     check.add_argument("--timeout", type=_seconds, metavar="SECONDS", help="skip (and report) a file that takes longer than this (default 60; 0 = no limit)")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour text output (auto: on a terminal, unless NO_COLOR)")
     check.add_argument("--quiet", "-q", action="store_true", help="no summary line on stderr")
+    check.add_argument("--baseline", metavar="FILE", help="hide the findings recorded in FILE; report only new ones")
+    check.add_argument("--write-baseline", metavar="FILE", help="record today's findings in FILE (sorted JSON, fit to commit)")
     from .fixcli import add_arguments
 
     add_arguments(check)
@@ -170,8 +177,9 @@ def _runner_options(args: argparse.Namespace, **extra: object):
 def _check(args: argparse.Namespace) -> int:
     from .formatters import render, summary
     from .inputs import discover
-    from .runner import plan, run
+    from .runner import plan
 
+    _dask_path(args)
     if not args.paths:
         sys.stderr.write("newslint: error: no paths given (use - for stdin)\n")
         return EXIT_ERROR
@@ -182,11 +190,14 @@ def _check(args: argparse.Namespace) -> int:
         sys.stderr.write(f"newslint: error: config file not found: {args.config}\n")
         return EXIT_ERROR
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
-    opts = _runner_options(args, date=date, stdin_filename=args.stdin_filename, timeout=args.timeout, jobs=jobs, fmt=args.input_format)
+    opts = _runner_options(args, date=date, stdin_filename=args.stdin_filename, timeout=args.timeout, jobs=jobs, **_input_options(args))
     sources, path_errors = discover(args.paths, tuple(args.include))
     if args.output and _is_input(args.output, sources):
         sys.stderr.write(f"newslint: error: --output {args.output} is one of the files being checked; it would be overwritten\n")
         return EXIT_ERROR
+    baseline = _load_baseline(args.baseline)
+    if isinstance(baseline, int):
+        return baseline
     p = plan(sources, opts)
     if p.errors:
         for e in p.errors:
@@ -203,23 +214,28 @@ def _check(args: argparse.Namespace) -> int:
             path_errors.append((args.stdin_filename or "-", str(exc)))
             p = type(p)(tuple(i for i in p.items if i[0].path is not None), p.errors)
     results: list[FileResult] = [FileResult(path, (), (FileError(path, msg),)) for path, msg in path_errors]
-    progress = _Progress(len(p.items)) if sys.stderr.isatty() and len(p.items) > 20 else None
     fixing = None
     if args.fix or args.diff:
         from .fixcli import FixSession
 
         fixing = FixSession.of(args)
-    for result in (fixing.run if fixing else run)(p, opts, stdin_text):
-        results.append(result)
-        if progress:
-            progress.tick()
-    if progress:
-        progress.done()
+    stream = _stream(args, p, opts, stdin_text, fixing)
+    if isinstance(stream, int):
+        return stream
+    results.extend(_with_progress(stream, args, p, opts))
+    stale = None
+    if args.baseline or args.write_baseline:
+        outcome = _apply_baseline(args, p, opts, stdin_text, results, baseline)
+        if isinstance(outcome, int):
+            return outcome
+        results, stale = outcome
 
     rules = _report_rules(p)
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     if args.statistics:
         report = _statistics(results)
+        if stale is not None:
+            report += f"{stale:6d}  stale baseline entries (no longer found)\n"
     else:
         color = _use_color(args.color, args.output) and fmt == "text"
         report = render(fmt, results, rules, color=color, unsafe_fixes=args.unsafe_fixes)
@@ -240,6 +256,92 @@ def _check(args: argparse.Namespace) -> int:
     if not args.exit_zero and any(f.severity >= fail_on for r in results for f in r.findings):
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _dask_path(args: argparse.Namespace) -> None:
+    """``--dask stories/`` names a path to lint, not a scheduler: give it back to the paths."""
+    if args.dask not in (None, "local"):
+        from .distributed import is_address
+
+        if not is_address(args.dask):
+            args.paths.insert(0, args.dask)
+            args.dask = "local"
+
+
+def _input_options(args: argparse.Namespace) -> dict:
+    """Options for how inputs are read: a forced format, or JSONL archives and their fields."""
+    from .jsonl import Fields
+
+    jsonl = args.input_format == "jsonl"
+    fields = Fields(args.text_field, args.id_field, args.date_field, args.format_field)
+    return {"fmt": None if jsonl else args.input_format, "jsonl": jsonl, "fields": fields}
+
+
+def _stream(args: argparse.Namespace, p, opts, stdin_text: str | None, fixing):
+    """Results in input order, here (-j, --fix) or on Dask; an exit code when they cannot run."""
+    from .runner import run
+    from .work import archive
+
+    if fixing is not None:
+        if args.dask or any(archive(s, opts) for s, _c, _r in p.items):
+            sys.stderr.write("newslint: error: --fix and --diff rewrite article files: not with --dask or JSONL archives\n")
+            return EXIT_ERROR
+        return fixing.run(p, opts, stdin_text)
+    if not args.dask:
+        return run(p, opts, stdin_text)
+    from .distributed import DaskError, run_dask
+
+    workers = opts.jobs if args.jobs > 1 else None  # a LocalCluster: one worker per core unless -j N
+    try:
+        return run_dask(p, opts, stdin_text, None if args.dask == "local" else args.dask, workers=workers)
+    except DaskError as exc:
+        sys.stderr.write(f"newslint: error: {exc}\n")
+        return EXIT_ERROR
+
+
+def _with_progress(stream, args: argparse.Namespace, p, opts):
+    """The results, with a counter on stderr when it is a terminal and the run is long."""
+    from .work import archive
+
+    many = len(p.items) > 20 or args.dask or any(archive(s, opts) for s, _c, _r in p.items)
+    progress = _Progress(len(p.items)) if sys.stderr.isatty() and many else None
+    for result in stream:
+        if progress:
+            progress.tick()
+        yield result
+    if progress:
+        progress.done()
+
+
+def _load_baseline(path: str | None):
+    """The baseline's counts, None without --baseline, or the exit code for a bad file."""
+    if not path:
+        return None
+    from .baseline import BaselineError, load
+
+    try:
+        return load(path)
+    except BaselineError as exc:
+        sys.stderr.write(f"newslint: error: {exc}\n")
+        return EXIT_ERROR
+
+
+def _apply_baseline(args: argparse.Namespace, p, opts, stdin_text: str | None, results: list[FileResult], baseline):
+    """Write and/or apply a baseline: (results, stale count or None), or an exit code."""
+    from .baseline import BaselineError, apply, write
+    from .work import text_reader
+
+    read = text_reader([s for s, _c, _r in p.items], opts, stdin_text, {r.path for r in results if r.findings})
+    if args.write_baseline:
+        try:
+            write(args.write_baseline, results, read)
+        except BaselineError as exc:
+            sys.stderr.write(f"newslint: error: {exc}\n")
+            return EXIT_ERROR
+    if baseline is None:
+        return results, None
+    filtered = apply(results, baseline, read)
+    return list(filtered.results), filtered.stale
 
 
 def _date_option(value: str | None) -> dt.date | None:
@@ -340,7 +442,8 @@ class _Progress:
     def tick(self) -> None:
         self.n += 1
         if self.n % 50 == 0 or self.n == self.total:
-            sys.stderr.write(f"\r{self.n}/{self.total} files")
+            of = f"/{self.total} files" if self.n <= self.total else " documents"  # archives: records
+            sys.stderr.write(f"\r{self.n}{of}")
             sys.stderr.flush()
 
     def done(self) -> None:

@@ -10,6 +10,7 @@ def render_rule_doc(rule: Rule, *, active: bool = True) -> str:
     sections = (
         ("What it catches", rule.description),
         ("Why it matters", rule.rationale),
+        ("Why this severity", rule.severity_basis),
         ("Scope", ", ".join(sorted(rule.scope)) if rule.scope else "all text"),
         ("Message", rule.message),
         ("Fix", fix_label(rule)),
@@ -51,7 +52,8 @@ def render_reference(rules: list[Rule]) -> str:
                 + ("" if r.enabled else " Off by default: turn it on in config or with `--select`.")]
         if r.scope:
             out.append(f"Scope: {', '.join(sorted(r.scope))}.")
-        for title, body in (("What it catches", r.description), ("Why it matters", r.rationale)):
+        for title, body in (("What it catches", r.description), ("Why it matters", r.rationale),
+                            ("Why this severity", r.severity_basis)):
             if body:
                 out += ["", f"**{title}.** {' '.join(body.split())}"]
         for title, examples in (("Bad", r.examples.bad), ("Good", r.examples.good)):

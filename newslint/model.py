@@ -141,6 +141,7 @@ class Rule:
     scope: frozenset[str] | None = None
     description: str = ""
     rationale: str = ""
+    severity_basis: str = ""  # why this severity: the precision measured on real copy
     link: str = ""
     examples: Examples = field(default_factory=Examples)
     enabled: bool = True

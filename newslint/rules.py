@@ -28,6 +28,7 @@ COMMON_KEYS = (
     "message",
     "description",
     "rationale",
+    "severity_basis",
     "link",
     "examples",
     "enabled",
@@ -110,7 +111,7 @@ def parse_rule(rule_id: str, path: str, data: Any) -> tuple[Rule | None, list[Co
     scope = _scope(data, err)
 
     texts: dict[str, str] = {}
-    for key in ("message", "description", "rationale", "link"):
+    for key in ("message", "description", "rationale", "severity_basis", "link"):
         value = data.get(key, "")
         if not isinstance(value, str):
             err(key, f"'{key}' must be a string", at_value=True)
@@ -141,6 +142,7 @@ def parse_rule(rule_id: str, path: str, data: Any) -> tuple[Rule | None, list[Co
             scope=scope,
             description=texts["description"],
             rationale=texts["rationale"],
+            severity_basis=texts["severity_basis"],
             link=texts["link"],
             examples=examples,
             enabled=enabled,

@@ -23,7 +23,9 @@ from typing import cast
 from .config import Config, ConfigProblems, RuleSet, build_ruleset, discover, ignored_for, load_config
 from .engine import lint_source
 from .inputs import InputError, Source, read_path
+from .jsonl import Fields
 from .model import FileError, FileResult
+from .work import Job, archive, documents
 from .yamlfile import ConfigError
 
 DEFAULT_TIMEOUT = 60.0
@@ -47,6 +49,8 @@ class Options:
     jobs: int = 1
     fmt: str | None = None
     extra_rule_dirs: tuple[str, ...] = field(default_factory=tuple)
+    jsonl: bool = False  # --input-format jsonl: every input is an archive, whatever its name
+    fields: Fields = field(default_factory=Fields)
 
 
 @dataclass(frozen=True)
@@ -114,7 +118,7 @@ class _FileTimeout(BaseException):
 
 
 def lint_one(source: Source, config: Config, ruleset: RuleSet, opts: Options, stdin_text: str | None = None, *, text: str | None = None) -> FileResult:
-    """Read and lint one source (or lint ``text`` for it); every failure becomes a FileError."""
+    """Read and lint one article, never an archive (or lint ``text`` for it); every failure becomes a FileError."""
     display = source.display if source.path is not None else (opts.stdin_filename or "-")
     try:
         if text is None:
@@ -122,22 +126,25 @@ def lint_one(source: Source, config: Config, ruleset: RuleSet, opts: Options, st
     except InputError as exc:
         return FileResult(display, (), (FileError(display, str(exc)),))
     assert text is not None
-    ignored = ignored_for(config, source.path or opts.stdin_filename or display)
+    name = source.path or opts.stdin_filename or display
+    return lint_job(Job(display, name, source.fmt or opts.fmt or _format_of(name), text), config, ruleset, opts)
+
+
+def lint_item(source: Source, config: Config, ruleset: RuleSet, opts: Options, stdin_text: str | None = None) -> Iterator[FileResult]:
+    """Every document of one source: an article's one result, or one per record of an archive."""
+    for doc in documents(source, opts, stdin_text):
+        yield doc if isinstance(doc, FileResult) else lint_job(doc, config, ruleset, opts)
+
+
+def lint_job(job: Job, config: Config, ruleset: RuleSet, opts: Options) -> FileResult:
+    """Lint one document's text (a file's or a JSONL record's); --date beats the record's date."""
+    display = job.display
+    ignored = ignored_for(config, job.name)
     rules = [r for r in ruleset.rules if not any(r.id == i or r.id.startswith(i + ".") for i in ignored)]
-    fmt = source.fmt or opts.fmt
-    name_for_format = source.path or opts.stdin_filename or display
     limit = opts.timeout if opts.timeout is not None else (config.timeout or DEFAULT_TIMEOUT)
     try:
         with _time_limit(limit):
-            return lint_source(
-                text,
-                display,
-                rules,
-                config.settings(),
-                fmt=fmt or _format_of(name_for_format),
-                date=opts.date,
-                known_ids=ruleset.known_ids,
-            )
+            return lint_source(job.text, display, rules, config.settings(), fmt=job.fmt, date=opts.date or job.date, known_ids=ruleset.known_ids)
     except _FileTimeout:
         return FileResult(display, (), (FileError(display, f"took longer than {limit:g} s and was skipped (raise 'timeout' in config or --timeout)"),))
     except RecursionError:
@@ -186,18 +193,19 @@ def run(p: Plan, opts: Options, stdin_text: str | None = None) -> Iterator[FileR
     jobs = min(max(1, opts.jobs), MAX_JOBS)
     if jobs == 1 or len(items) < 2 or not _fork_available():
         for source, config, ruleset in items:
-            yield lint_one(source, config, ruleset, opts, stdin_text)
+            yield from lint_item(source, config, ruleset, opts, stdin_text)
         return
-    done = {i: lint_one(s, c, r, opts, stdin_text) for i, (s, c, r) in enumerate(items) if s.path is None}
+    here = {i for i, (s, _c, _r) in enumerate(items) if s.path is None or archive(s, opts)}
+    done = {i: list(lint_item(*items[i], opts, stdin_text)) for i in here}  # archives: in this process
     todo = [i for i in range(len(items)) if i not in done]
     following = 0
     for index, result in _parallel(items, todo, opts, jobs):
-        done[index] = result
+        done[index] = [result]
         while following in done:
-            yield done.pop(following)
+            yield from done.pop(following)
             following += 1
     while following in done:
-        yield done.pop(following)
+        yield from done.pop(following)
         following += 1
 
 

@@ -22,9 +22,16 @@ REQUIRED_CLASSES = {
     "doubled word", "fused words", "double negative", "name variant", "title conflict", "weekday mismatch",
     "impossible date", "relative-day mismatch", "past tense after publication", "unbalanced quote",
     "duplicated sentence", "spelling-variant mix",
+    # issue 12's classes and variants
+    "fused: month/acronym/name + function word", "fused: plural/possessive + said", "fused: byline into dateline",
+    "past tense: date with year", "past tense: weekday still to come", "duplicated paragraph", "byline twice in the lead",
+    "name variant: given name", "organisation misspelt once", "title conflict: any kind of office",
+    "spelling families mixed", "quote open before attribution", "unbalanced bracket",
 }
 REQUIRED_CONTROLS = {
     "control: right weekday", "control: had had", "control: neither ... nor", "control: quote over paragraphs",
+    "control: two people, similar surnames", "control: past tense, bare weekday", "control: quote closed before attribution",
+    "control: computer program in British copy",
 }
 
 pytestmark = pytest.mark.skipif(
@@ -56,6 +63,18 @@ def test_quality_benchmark_runs_on_a_slice(tmp_path: Path) -> None:
     for name, c in result["controls"].items():
         assert 1 <= c["n"] <= 2, name
         assert _in_unit(c["false_alarm_rate"]) and c["false_alarms"] <= c["n"], name
+    fams = result["families"]
+    assert {v for f in fams.values() for v in f["variants"]} == set(result["classes"])
+    for name, f in fams.items():
+        assert f["n"] == sum(result["classes"][v]["n"] for v in f["variants"]), name
+        assert f["recall"] == round(f["detected"] / f["n"], 4), name
+    assert result["macro_recall"] == round(sum(f["detected"] / f["n"] for f in fams.values()) / len(fams), 4)
+    total = result["controls_total"]
+    assert total["n"] == sum(c["n"] for c in result["controls"].values())
+    assert total["flagged"] == sum(c["false_alarms"] for c in result["controls"].values())
+    for rule, r in result["precision"].items():
+        assert 0 <= r["on_defect"] <= r["findings"] and r["precision"] == round(r["on_defect"] / r["findings"], 4), rule
+    assert "macro recall" in proc.stdout and "precision on the injected set" in proc.stdout
     untouched = result["untouched"]
     assert untouched["articles"] == 15 and untouched["words"] > 0
     assert untouched["per_10k_words"] >= 0

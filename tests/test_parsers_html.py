@@ -408,3 +408,17 @@ def test_random_html_keeps_the_map_invariants() -> None:
         source = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60)))
         doc, _ = parse_html(source, "fuzz.html")
         check(doc, words=False)
+
+
+def test_bare_urls_and_autolinks_are_not_prose() -> None:
+    doc = page(
+        "<p>Details at https://council.example/budget?y=2026&amp;p=2 (page two).</p>\n"
+        '<p>Write to <a href="mailto:desk@paper.example">desk@paper.example</a> or see '
+        '<a href="https://paper.example/x">our guide</a>.</p>\n'
+    )
+    assert texts(doc) == ["Details at (page two).", "Write to or see our guide."]
+
+
+def test_an_unclosed_link_is_read_as_text() -> None:
+    doc = page('<p>See <a href="https://x.example">the report and more</p>')
+    assert texts(doc) == ["See the report and more"]

@@ -32,7 +32,8 @@ def _has_module(name: str) -> bool:
     return importlib.util.find_spec(name) is not None
 
 
-def test_precommit_blocks_defective_article_and_passes_clean_one(tmp_path, head_rev):
+def _desk(tmp_path: Path, head_rev: str) -> tuple[Path, dict[str, str], list[str]]:
+    """A throwaway editorial repo using this checkout's hook at HEAD: (repo, env, pre-commit command)."""
     repo = tmp_path / "desk"
     repo.mkdir()
     env = {
@@ -46,10 +47,15 @@ def test_precommit_blocks_defective_article_and_passes_clean_one(tmp_path, head_
     (repo / ".pre-commit-config.yaml").write_text(
         f"repos:\n  - repo: {ROOT}\n    rev: {head_rev}\n    hooks:\n      - id: newslint\n"
     )
-    (repo / ".newslint.yaml").write_text(f"rule_dirs: [{ROOT / 'tests' / 'fixtures' / 'rules'}]\nselect: [demo]\n")
     pre_commit = [os.path.join(os.path.dirname(os.sys.executable), "pre-commit")]
     if not os.path.exists(pre_commit[0]):
         pre_commit = [os.sys.executable, "-m", "pre_commit"]
+    return repo, env, pre_commit
+
+
+def test_precommit_blocks_defective_article_and_passes_clean_one(tmp_path, head_rev):
+    repo, env, pre_commit = _desk(tmp_path, head_rev)
+    (repo / ".newslint.yaml").write_text(f"rule_dirs: [{ROOT / 'tests' / 'fixtures' / 'rules'}]\nselect: [demo]\n")
 
     (repo / "bad.md").write_text("# Firms merge\n\nThe firms will leverage their synergy.\n")
     subprocess.run(["git", "add", "."], cwd=repo, check=True, env=env)
@@ -65,3 +71,37 @@ def test_precommit_blocks_defective_article_and_passes_clean_one(tmp_path, head_
     subprocess.run(["git", "add", "."], cwd=repo, check=True, env=env)
     ok = subprocess.run(["git", "commit", "-qm", "clean"], cwd=repo, capture_output=True, text=True, env=env)
     assert ok.returncode == 0, ok.stdout + ok.stderr
+
+
+ACCEPTANCE = """# Talks stall over port deal
+
+By Jane Doein Washington
+
+Negotiators for the two governments met for a third day on the port agreement. Neither side has yet to comment on the draft.
+"""
+
+
+def test_fused_byline_and_double_negative_fail_check_and_hook(tmp_path, head_rev):
+    """The canonical defects are errors: `newslint check` exits 1 and the shipped hook fails, showing both."""
+    from newslint.cli import main
+
+    story = tmp_path / "story.md"
+    story.write_text(ACCEPTANCE)
+    assert main(["check", str(story), "--no-config"]) == 1
+
+    repo, env, pre_commit = _desk(tmp_path, head_rev)
+    (repo / "story.md").write_text(ACCEPTANCE)
+    subprocess.run(["git", "add", "."], cwd=repo, check=True, env=env)
+    proc = subprocess.run([*pre_commit, "run", "--files", "story.md"], cwd=repo, capture_output=True, text=True, env=env)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "story.md:3:9: error [words.fused]" in proc.stdout
+    assert "error [grammar.double-negative]" in proc.stdout
+
+    (repo / "story.md").write_text(WARNING_ONLY)
+    subprocess.run(["git", "add", "."], cwd=repo, check=True, env=env)
+    shown = subprocess.run([*pre_commit, "run", "--files", "story.md"], cwd=repo, capture_output=True, text=True, env=env)
+    assert shown.returncode == 0, shown.stdout + shown.stderr
+    assert "story.md:5:5: warning [style.consistency]" in shown.stdout, "a passing hook hid the writer's warning"
+
+
+WARNING_ONLY = "# Charity grows\n\nThe organisation grew last year. The organisation hired staff.\n\nThe organization expanded abroad.\n"

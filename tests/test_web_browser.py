@@ -1,7 +1,8 @@
 """The desk page in a real headless Chromium (Debian's, through Playwright's executable_path).
 
-Findings whose JSON has no ``fix`` yet get one added in the browser's network layer
-(the real API answer plus a fix built from its suggestion), so Apply is tested either way.
+Apply uses the API's real fixes (the doubled word's safe fix). The unsafe-fix test turns
+every fix in the real answer unsafe in the browser's network layer, to see that "apply all
+safe fixes" holds them back.
 """
 
 from __future__ import annotations
@@ -100,7 +101,6 @@ def test_selecting_a_finding_marks_it_and_selects_it_in_the_text(page):
 
 
 def test_apply_one_fix_then_the_text_is_checked_again(page):
-    page.route("**/api/check", lambda route: _with_fixes(route))
     _check(page, STORY)
     page.locator("#findings li", has_text="words.repeated").first.locator("button.apply").click()
     page.wait_for_function("document.querySelectorAll('#marked mark[data-rule=\"words.repeated\"]').length === 1")
@@ -108,7 +108,6 @@ def test_apply_one_fix_then_the_text_is_checked_again(page):
 
 
 def test_apply_all_safe_fixes(page):
-    page.route("**/api/check", lambda route: _with_fixes(route))
     _check(page, STORY)
     page.click("#apply-all")
     page.wait_for_function("document.querySelectorAll('#marked mark[data-rule=\"words.repeated\"]').length === 0")

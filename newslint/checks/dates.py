@@ -15,7 +15,15 @@ from typing import Literal
 import regex
 
 from ..language.dategrammar import MONTHS, WEEKDAYS
-from ..language.datementions import Mention, clause_tense, describe, governed, mentions, sentence_at
+from ..language.datementions import (
+    Mention,
+    clause_tense,
+    describe,
+    governed,
+    mentions,
+    resolve_weekday,
+    sentence_at,
+)
 from ..model import Hit
 from . import Context
 
@@ -86,11 +94,30 @@ def _relative(m: Mention, pub: dt.date | None, o: Options, ctx: Context) -> Iter
     yield _hit(m, date=named, expected=describe(expected), pubdate=describe(pub), relative=m.expr.rel or "")
 
 
+#: Weekday modifiers that pin the day to a week counted from publication ("this Thursday",
+#: "next Friday"); a bare "on Thursday" in a past clause always has a past reading, never these.
+_ANCHORED = frozenset({"this", "next", "coming"})
+#: A past-tense verb right before such a weekday ("resigned this Thursday", "said on next
+#: Friday"): the day is the verb's time, not a plan's or a noun's.
+_PAST_VERB_BEFORE = regex.compile(
+    r"\b(?:\p{L}+ed|said|told|met|held|made|took|gave|went|came|began|left|won|lost|rose|fell|sold|bought|paid|"
+    r"spoke|wrote|quit|cut|signed|agreed|announced)\s+(?:on\s+)?$"
+)
+
+
 def _tense(m: Mention, pub: dt.date | None, o: Options, ctx: Context) -> Iterator[Hit]:
-    if pub is None or m.date is None or m.last is None or m.offset is not None:
+    if pub is None or m.offset is not None:
         return
-    after, before = (m.date - pub).days, (pub - m.last).days
-    limit = o.window_days if m.year_inferred else 100_000
+    first, last, inferred = m.date, m.last, m.year_inferred
+    if first is None and m.expr.weekday is not None and m.expr.mod in _ANCHORED:
+        if not _PAST_VERB_BEFORE.search(ctx.doc.text, max(0, m.start - 30), m.start) or ctx.doc.text[m.end : m.end + 2] in ("'s", "’s"):
+            return  # "called a strike next Wednesday", "next Thursday's session": the date is a noun's
+        first = last = resolve_weekday(m.expr.weekday, pub, None, m.expr.mod)
+        inferred = True  # a day of this or next week: within the window by construction
+    if first is None or last is None:
+        return
+    after, before = (first - pub).days, (pub - last).days
+    limit = o.window_days if inferred else 100_000
     if o.grace_days < after <= limit:
         wanted, relation = "past", "after"
     elif o.grace_days < before <= limit:
@@ -99,10 +126,11 @@ def _tense(m: Mention, pub: dt.date | None, o: Options, ctx: Context) -> Iterato
         return
     text = ctx.doc.text
     sentence = sentence_at(ctx.analysis, m.start)
-    if sentence is None or governed(text, m.core, sentence.start):
+    anchor = m.core if m.date is not None else m.start  # "this Thursday": "this" is the modifier, not a determiner
+    if sentence is None or governed(text, anchor, sentence.start):
         return
     if clause_tense(text, sentence.start, m.start, m.end, sentence.end) == wanted:
-        yield _hit(m, date=_plain(m.date), pubdate=describe(pub), tense=wanted, relation=relation)
+        yield _hit(m, date=_plain(first) if m.date else describe(first), pubdate=describe(pub), tense=wanted, relation=relation)
 
 
 #: "requested 312 billion dlrs for defense in 1988": a year after "for" is a plan's, not an event's.
@@ -164,7 +192,7 @@ _TESTS = {
     "weekday": (_weekday, lambda m: m.expr.weekday is not None and m.date is not None),
     "impossible": (_impossible, lambda m: m.impossible is not None),
     "relative": (_relative, lambda m: m.offset is not None),
-    "tense": (_tense, lambda m: m.date is not None and m.offset is None),
+    "tense": (_tense, lambda m: m.offset is None and (m.date is not None or (m.expr.weekday is not None and m.expr.mod in _ANCHORED))),
     "future-year": (_future_year, lambda m: m.expr.kind in ("year", "month", "period")),
     "dateline": (_dateline, lambda m: m.block.scope == "dateline"),
 }

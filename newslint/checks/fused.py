@@ -29,6 +29,7 @@ from pathlib import Path
 import regex
 
 from ..language.analysis import Analysis, Token
+from ..language.dategrammar import MONTHS
 from ..model import Hit
 from . import Context
 
@@ -128,6 +129,9 @@ class _Words:
     capitalised: frozenset[str]
     before: dict[str, frozenset[str]]
     previous: dict[int, str]
+    #: capitalised words used mid-sentence (a name, not a sentence opener), and acronyms
+    mid_sentence: frozenset[str] = frozenset()
+    acronyms: frozenset[str] = frozenset()
 
 
 def _article_words(analysis: Analysis) -> _Words:
@@ -135,16 +139,23 @@ def _article_words(analysis: Analysis) -> _Words:
     caps: set[str] = set()
     before: dict[str, set[str]] = {}
     previous: dict[int, str] = {}
+    mid: set[str] = set()
+    acronyms: set[str] = set()
     prev = None
     for tok in analysis.tokens:
+        if len(tok.text) > 1 and tok.text.isupper() and tok.text.isalpha():
+            acronyms.add(tok.text)
         if tok.text[:1].isupper() and not tok.text.isupper():
             caps.add(tok.text)
+            gap = text[prev.end : tok.start] if prev is not None else ""
+            if gap.isspace() and "\n\n" not in gap and prev is not None and prev.text[-1:].isalnum():
+                mid.add(tok.text)
             if prev is not None and prev.text[:1].isupper() and text[prev.end : tok.start].isspace():
                 before.setdefault(tok.text, set()).add(prev.text)
                 previous[tok.start] = prev.text
         prev = tok
     counts = dict(Counter(_lows(analysis)))  # == analysis.word_counts
-    return _Words(counts, frozenset(caps), {k: frozenset(v) for k, v in before.items()}, previous)
+    return _Words(counts, frozenset(caps), {k: frozenset(v) for k, v in before.items()}, previous, frozenset(mid), frozenset(acronyms))
 
 
 def _lows(analysis: Analysis) -> list[str]:
@@ -185,7 +196,8 @@ def check(options: Options, ctx: Context) -> Iterator[Hit]:
                 continue
             words: _Words = ctx.analysis.memo("fused.words", _article_words)
             shape = "lower" if text.islower() else "title" if text[1:].islower() else "camel"
-            split = _article_split(tok, shape, block.scope, options, words)
+            nxt = tokens[i + 1].text if i + 1 < len(tokens) and tokens[i + 1].start == tok.end + 1 < block.end else ""
+            split = _article_split(tok, shape, block.scope, options, words) or _name_split(tok, nxt, block.scope, options, words)
             if split is None and shape != "camel":
                 at_ = _lexicon_split(low, options, both_closed=shape == "title")
                 split = None if at_ is None else f"{text[:at_]} {text[at_:]}"
@@ -218,6 +230,53 @@ def _article_split(tok: Token, shape: str, scope: str, options: Options, words: 
             if ok:
                 return f"{head} {tail}"
     return None
+
+
+#: Reporting verbs a name or a plural is run into ("Chadsaid", "analystssaid").
+_SAID = ("said", "says")
+_MONTHS = frozenset(m.title() for m in MONTHS)
+
+
+def _name_split(tok: Token, nxt: str, scope: str, options: Options, words: _Words) -> str | None:
+    """A name, month or acronym the article uses, or a plural, run into a function word;
+    in a byline, a surname after a known given name run into "in"/"at" before a place
+    ("By Jane Doein Washington").
+
+    Weaker evidence than a repeated first name, so the word after must fit the split:
+    "said" fits anything; "and" needs a capitalised word ("Siemensand Bosch"); "in",
+    "at", "on", "of" need a name, a number or "the" ("Ramadanin the", "Marchin 1987"),
+    never a lower-case word ("Kenton rose", "Westin hotels").
+    """
+    text = tok.text
+    for fw in options.function_set:
+        head, tail = text[: -len(fw)], text[-len(fw) :]
+        if tail != fw or len(head) < options.min_part:
+            continue
+        known = (
+            (head.isupper() and head in words.acronyms)
+            or head in _MONTHS
+            or (head[:1].isupper() and head[1:].islower() and head in words.mid_sentence)
+            or (fw in _SAID and head.islower() and head.endswith("s") and head in unigrams())
+            or (scope == "byline" and fw in ("in", "at") and head[1:].islower() and _given(words.previous.get(tok.start)))
+        )
+        if known and _fits_after(fw, nxt):
+            return f"{head} {tail}"
+    return None
+
+
+def _given(word: str | None) -> bool:
+    """A given name the project's name list knows ("Jane")."""
+    from ..language.persons import lexicon  # the people lexicon, loaded once and shared
+
+    return word is not None and word in lexicon().given_names
+
+
+def _fits_after(fw: str, nxt: str) -> bool:
+    if fw in _SAID:
+        return True
+    if fw == "and":
+        return nxt[:1].isupper()
+    return nxt[:1].isupper() or nxt[:1].isdigit() or nxt in ("the", "a", "an")
 
 
 def _name_or_word(head: str, tok: Token, scope: str, words: _Words) -> bool:

@@ -242,13 +242,8 @@ def _variants(table: PersonTable, ctx: Context, options: Options) -> Iterator[Hi
             ma, mb, a, b = mb, ma, b, a
         if not any(x.person >= 0 for x in ma) and not any(x.kind == "full" and x.evidence in ("title", "given name", "honorific", "appositive") for x in mb):
             continue  # the majority spelling is no known person ("Brazil" vs "Ford Brasil")
-        if (
-            len(mb) >= 2
-            and any(x.kind == "full" for x in mb)
-            and any(x.evidence in ("title", "honorific") for x in ma)
-            and not any(x.kind == "full" for x in ma)
-        ):
-            continue  # "Donald Regan" and "President Reagan": each introduced in their own way
+        if _introduced_apart(ma, mb):
+            continue  # "President Reagan" … later "Donald Regan": each introduced in their own way
         if all(x.titles and x.evidence == "title" for x in mb) and not (_roles(mb) & _roles(ma)):
             continue  # "President Reagan": a titled person of their own
         yield from _minority(ctx, ma, mb, a, b, flagged, full=False)
@@ -272,6 +267,18 @@ def _variants(table: PersonTable, ctx: Context, options: Options) -> Iterator[Hi
 
 
 _NOT_AFTER = frozenset(["in", "to", "from", "of", "at", "for", "by", "with", "and", "or", "across", "across"])
+
+
+def _introduced_apart(ma: list[Mention], mb: list[Mention]) -> bool:
+    """Two people: the majority form is established by a title or honorific and never given a
+    full name, and the other form is introduced later by a full name of its own ("President
+    Reagan" … "former chief of staff Donald Regan"). A slip repeats an introduction already
+    made; it does not introduce a name with its own given name after the person is known."""
+    if any(x.kind == "full" for x in ma):
+        return False
+    established = [x.start for x in ma if x.evidence in ("title", "honorific")]
+    introduced = [x.start for x in mb if x.kind == "full"]
+    return bool(established and introduced) and min(established) < min(introduced)
 
 
 def _lone_word(text: str, m: Mention) -> bool:
@@ -450,7 +457,10 @@ def _title_conflicts(table: PersonTable, ctx: Context, options: Options) -> Iter
     names = {p.index: p.name for p in table.persons}
     by_cluster: dict[int, list[tuple[Mention, object]]] = {}
     together: set[frozenset[str]] = set(lex.compatible)
+    shared = Counter(p.surname for p in table.persons if len(p.tokens) > 1)
     for m in table.mentions:
+        if m.kind != "full" and shared[m.surname] > 1:
+            continue  # "Sen. Dole" with Robert and Elizabeth Dole in the story: whose title is unknown
         current = [t for t in m.titles if not t.status]
         roles = {t.role for t in current}
         if len(roles) > 1:
@@ -460,7 +470,7 @@ def _title_conflicts(table: PersonTable, ctx: Context, options: Options) -> Iter
     # one person, two offices
     flagged: set[int] = set()
     for root, items in by_cluster.items():
-        offices = [(m, t) for m, t in items if t.kind == "office" and not t.complement]
+        offices = [(m, t) for m, t in items if t.kind in ("office", "seat") and not t.complement]
         roles = Counter(t.role for _, t in offices)
         if len(roles) < 2:
             continue
@@ -486,8 +496,8 @@ def _title_conflicts(table: PersonTable, ctx: Context, options: Options) -> Iter
     holders: dict[tuple[str, str], dict[int, list[tuple[Mention, object]]]] = {}
     for root, items in by_cluster.items():
         for m, t in items:
-            if t.kind == "role":
-                continue
+            if t.kind in ("role", "seat"):
+                continue  # many holders at once
             q = _qual(t.qualifier)
             if t.complement or (not q and (t.kind == "post" or t.role in lex.shared_when_bare)):
                 continue
@@ -525,6 +535,14 @@ _PERSON_VERB = regex.compile(
 )
 
 
+def _coordinated(text: str, full: Mention) -> bool:
+    """The full name follows its own surname and "and"/"&" ("Reagan and Nancy Reagan",
+    "Mr Obi and Ada Obi"): two people of one family side by side."""
+    surname = surname_of(full.tokens)
+    head = text[max(0, full.start - len(surname) - 6) : full.start]
+    return regex.search(rf"(?<![\p{{L}}]){regex.escape(surname)}(?:[ ]and[ ]|[ ]&[ ])$", head) is not None
+
+
 def _first_references(table: PersonTable, ctx: Context, options: Options) -> Iterator[Hit]:
     for p in table.persons:
         body = [m for m in p.mentions if m.scope in BODY_SCOPES]
@@ -532,6 +550,8 @@ def _first_references(table: PersonTable, ctx: Context, options: Options) -> Ite
         if not full:
             continue
         first_full = full[0]
+        if _coordinated(ctx.doc.text, first_full):
+            continue  # "Reagan and Nancy Reagan": the short form is another member of the family
         for m in body:
             if m.start >= first_full.start:
                 break
@@ -551,11 +571,11 @@ def _first_references(table: PersonTable, ctx: Context, options: Options) -> Ite
         if len(same) < 2:
             continue
         for i, a in enumerate(same):
-            ra = {t.role for m in a.mentions for t in m.titles if not t.status and t.kind != "role"}
+            ra = {t.role for m in a.mentions for t in m.titles if not t.status and t.kind in ("office", "post")}
             for b in same[i + 1 :]:
                 if similar(a.given, b.given) or b.relative:
                     continue
-                rb = {t.role for m in b.mentions for t in m.titles if not t.status and t.kind != "role"}
+                rb = {t.role for m in b.mentions for t in m.titles if not t.status and t.kind in ("office", "post")}
                 if ra & rb:
                     first_b = next(m for m in b.mentions if m.kind == "full")
                     first_a = next(m for m in a.mentions if m.kind == "full")

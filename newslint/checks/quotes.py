@@ -26,6 +26,7 @@ import regex
 from ..document import Block
 from ..model import Hit
 from . import Context
+from ._attribution import attribution_in
 
 PARAMS = frozenset({"problem"})
 
@@ -42,6 +43,7 @@ _OPEN_BEFORE = set(" \t\n([{—–-/\u00a0")
 NEVER_CLOSED = "this quotation mark is never closed in its paragraph (and the next paragraph does not continue the quotation)"
 NEVER_OPENED = "this closing quotation mark has no opening mark in its paragraph"
 AS_APOSTROPHE = "this double quotation mark stands for an apostrophe"
+BEFORE_ATTRIBUTION = "this quotation is not closed before its attribution '{clause}'"
 SINGLE_NEVER_CLOSED = "this single quotation mark is never closed in its paragraph"
 
 
@@ -77,6 +79,10 @@ def _block(text: str, block: Block, nxt: Block | None, options: Options) -> Iter
         prev = text[pos - 1] if pos > block.start else " "
         after = text[pos + 1] if pos + 1 < block.end else " "
         if mark in '"“”„':
+            if double_open is not None and (hit := _attribution_hit(text, double_open, pos)) is not None:
+                yield hit  # the quotation ended before "…, she said": this mark starts anew
+                double_open = pos if mark in "“„" or (mark == '"' and _looks_opening(prev, after)) else None
+                continue
             if mark == '"':
                 if prev.isdigit() and double_open is None and not after.isalpha():
                     continue  # 12" screen: an inch mark
@@ -111,12 +117,28 @@ def _block(text: str, block: Block, nxt: Block | None, options: Options) -> Iter
             singles.append(pos)
         elif mark in "'’" and (word_before or prev in '"”') and not word_after and singles:
             singles.pop()
-    if double_open is not None and not (options.continuation and _continues(text, block, nxt, False)):
+    if double_open is not None and (hit := _attribution_hit(text, double_open, block.end)) is not None:
+        yield hit  # open before its attribution: not a quotation continued in the next paragraph
+    elif double_open is not None and not (options.continuation and _continues(text, block, nxt, False)):
         straight_closing = text[double_open] == '"' and _looks_closing(text, double_open, block)
         yield Hit(double_open, double_open + 1, {"problem": NEVER_OPENED if straight_closing else NEVER_CLOSED})
     if singles and not (options.continuation and _continues(text, block, nxt, True)):
         for pos in singles:
             yield Hit(pos, pos + 1, {"problem": SINGLE_NEVER_CLOSED})
+
+
+def _attribution_hit(text: str, opened: int, end: int) -> Hit | None:
+    """The quotation opened at ``opened`` holds a whole attribution clause before ``end``."""
+    m = attribution_in(text, opened + 1, end)
+    if m is None:
+        return None
+    clause = " ".join(m.group()[1:].split())
+    return Hit(opened, opened + 1, {"problem": BEFORE_ATTRIBUTION.format(clause=clause)})
+
+
+def _looks_opening(prev: str, after: str) -> bool:
+    """A straight mark after a space or opening bracket and before a word: an opener by its looks."""
+    return (prev.isspace() or prev in _OPEN_BEFORE) and not after.isspace()
 
 
 def _h_dropped(text: str, start: int, end: int) -> bool:

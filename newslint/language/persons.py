@@ -27,7 +27,7 @@ from ..document import Document
 @dataclass(frozen=True)
 class TitleSpec:
     role: str  # canonical name of the post
-    kind: str  # "office" | "post" | "role"
+    kind: str  # "office" | "seat" | "post" | "role"
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,7 @@ def lexicon() -> Lexicon:
     g = _load("given_names.yml")
     stop = [str(x) for x in n.get("stop", [])]
     titles: dict[str, TitleSpec] = {}
-    for kind, key in (("role", "roles"), ("post", "posts"), ("office", "offices")):  # offices win
+    for kind, key in (("role", "roles"), ("seat", "seats"), ("post", "posts"), ("office", "offices")):  # offices win
         for entry in t.get(key, []):
             forms = [f.strip() for f in str(entry).split("|") if f.strip()]
             spec = TitleSpec(forms[0].lower(), kind)
@@ -125,7 +125,7 @@ class Title:
     end: int
     text: str
     role: str
-    kind: str  # office | post | role
+    kind: str  # office | seat | post | role
     status: str
     qualifier: str  # lower-cased words that say whose post it is ("us", "acme"), "" if bare
     placement: str  # pre | after | before | relative
@@ -283,7 +283,13 @@ _SAID = frozenset(["said", "says", "to", "told", "added", "asked"])  # "said Joh
 
 def _prev_word(text: str, pos: int, lo: int) -> str:
     """The word ending just before the space at ``pos - 1``."""
-    return text[text.rfind(" ", lo, pos - 1) + 1 : pos - 1]
+    return text[_word_start(text, lo, pos - 1) : pos - 1]
+
+
+def _word_start(text: str, lo: int, end: int) -> int:
+    """Where the word ending at ``end`` starts: after the last space in ``text[lo:end]``, or at
+    ``lo`` (never before it: a word opening the paragraph starts at the paragraph)."""
+    return max(text.rfind(" ", lo, end), lo - 1) + 1
 _AGE_ADJ = regex.compile(r"(?<![\w-])(?P<then>then[ -])?(?P<age>\d{1,3})-year-old[ ](?:[\p{Ll}-]+[ ]){0,4}?(?=\p{Lu})")
 _KIN = regex.compile(r"\b(?:wife|husband|son|daughter|brother|sister|father|mother|dad|mum|mom|widow|widower|twin|cousin|uncle|aunt|nephew|niece|grandson|granddaughter|grandfather|grandmother|children|parents|family|siblings?|partner|fiancée?|girlfriend|boyfriend)\b", regex.I)
 _DEMONYM = regex.compile(r"(?:an|ish|ese|i|ch|ic)$")  # Japanese, British, Iraqi: whose post it is
@@ -494,8 +500,7 @@ def build_table(doc: Document) -> PersonTable:
         for seg in _segments(text, bs, be, lex, org_words):
             if len(seg) == 1 and not ages:
                 s0 = seg[0][0]
-                j = text.rfind(" ", bs, s0 - 1)
-                if s0 - 1 <= bs or text[s0 - 1] != " " or text[j + 1 : s0 - 1] not in lex.last_raw:
+                if s0 - 1 <= bs or text[s0 - 1] != " " or text[_word_start(text, bs, s0 - 1) : s0 - 1] not in lex.last_raw:
                     singles.append((s0, seg[0][1], seg[0][2], block.scope, be))  # a bare word: judged later
                     continue
             m = _mention(seg, block.scope, text, bs, be, lex, ages)
@@ -520,7 +525,7 @@ def _segments(text: str, bs: int, be: int, lex: Lexicon, org_words: set[str]) ->
         s, e = m.span()
         run = m.group()
         if text[s - 1] == "-" and s - 4 >= bs:  # al-Assad
-            head = text[text.rfind(" ", bs, s) + 1 : s - 1]
+            head = text[_word_start(text, bs, s) : s - 1]
             if head in lex.hyphen_prefixes:
                 s -= len(head) + 1
                 run = text[s:e]
@@ -600,8 +605,7 @@ def _mention(
                 seg = seg[i:]
             break
     if not titles and seg_start > bs + 1 and text[seg_start - 1] == " ":
-        j = text.rfind(" ", bs, seg_start - 1)
-        prev = text[j + 1 : seg_start - 1]
+        prev = text[_word_start(text, bs, seg_start - 1) : seg_start - 1]
         if _norm(_split_prefix(prev, lex)[1]) in lex.last_words:
             words = _words_before(text, seg_start - 1, bs, lex.longest + 4)
             k = _title_at_end([_split_prefix(w, lex)[1] if n == len(words) - 1 else w for n, (_, _, w) in enumerate(words)], lex)

@@ -13,7 +13,8 @@ are ignored.
 Text: character references are decoded (named, decimal, hex, and the legacy names
 HTML5 accepts without ``;``) and mapped to their whole source text; each run of
 whitespace becomes one space (a single space stays verbatim); ``<br>`` is a space (and a
-line break for the byline/deck rules); attributes and ``<img alt>`` are never text.
+line break for the byline/deck rules); attributes and ``<img alt>`` are never text, nor
+are bare ``http(s)://`` and ``www.`` URLs in text (``parsers/urls.py``, as in Markdown).
 Skipped content: ``head``, ``template``, ``svg``, ``math``, ``nav``, ``select``,
 ``button``, ``object``, ``pre``, ``code``, ``rt``/``rp`` and elements with ``hidden``.
 
@@ -47,6 +48,7 @@ from html import unescape
 from ..document import Document, DocumentBuilder, Meta
 from .frontmatter import parse_date_value, read_preamble
 from .textrun import Lead, Run, match_entity
+from .urls import bare_urls
 
 Problems = tuple[tuple[int, str], ...]
 
@@ -206,6 +208,17 @@ class _Reader:
             if top.skip:
                 self.run.gap()
                 return
+        pos = a
+        for start, end in bare_urls(self.source, a, b):
+            if start < pos:
+                continue
+            self.prose(pos, start)
+            self.run.gap()  # a URL is not prose (see parsers/urls.py)
+            pos = min(end, b)
+        self.prose(pos, b)
+
+    def prose(self, a: int, b: int) -> None:
+        """Keep ``source[a:b]``, character references decoded."""
         src = self.source
         run = self.run
         pos = a
@@ -232,6 +245,11 @@ class _Reader:
         top = self.stack[-1] if self.stack else _ROOT
         if self.leaf_tag(name, lt, end, attrs, top):
             return end
+        if name == "a" and "href" in attrs and not top.skip:
+            after = _autolink_end(self.source, end, attrs["href"])
+            if after is not None:
+                self.run.gap()  # an address shown as its own text is not prose
+                return after
         top = self.close_implied(name, top)
         own, block = self.own_scope(name, attrs, top)
         if name in _VOID or "/" in attrs:
@@ -364,6 +382,25 @@ class _Reader:
         top = self.stack[-1] if self.stack else _ROOT
         self.run_kind = top.kind
         self.run_rank = top.rank
+
+
+def _autolink_end(source: str, pos: int, href: str) -> int | None:
+    """Where an ``<a>`` whose text is its own address ends (after ``</a>``), else None:
+    ``<a href="https://x.example">https://x.example</a>``, ``mailto:`` + the address."""
+    close = source.find("</a", pos, pos + _AUTOLINK_LOOKAHEAD)
+    gt = source.find(">", close) if close != -1 else -1
+    if gt == -1 or "<" in source[pos:close]:
+        return None
+    import urllib.parse  # only for links, and only here: keeps a cold start light
+
+    text = unescape(source[pos:close]).strip()
+    if text and text in (href, urllib.parse.unquote(href), href.removeprefix("mailto:"), href.removeprefix("MAILTO:")):
+        return gt + 1
+    return None
+
+
+#: How far past ``<a>`` its end tag is looked for (keeps the reader linear).
+_AUTOLINK_LOOKAHEAD = 2048
 
 
 def _scan_attrs(source: str, pos: int) -> tuple[int, dict[str, str]] | None:

@@ -33,6 +33,7 @@ from ..document import Document, DocumentBuilder, Meta
 from . import structure
 from .frontmatter import read_preamble
 from .textrun import Lead, Run, match_entity
+from .urls import bare_urls
 
 Problems = tuple[tuple[int, str], ...]
 Record = tuple[str, int, list[Run]]  # (kind, heading level, runs)
@@ -41,8 +42,6 @@ _OPTIONS = (
     pyromark.Options.ENABLE_TABLES | pyromark.Options.ENABLE_STRIKETHROUGH | pyromark.Options.ENABLE_FOOTNOTES
 )
 _ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
-_BARE_URL = re.compile(r"(?<![\w/@.-])(?:[Hh][Tt][Tt][Pp][Ss]?://|[Ww][Ww][Ww]\.)")
-_URL = re.compile(r"(?:https?://|www\.)[^\s<>]*", re.IGNORECASE)
 _BLOCK_TAG_NAMES = (
     "address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|"
     "dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|"
@@ -250,19 +249,15 @@ class _Reader:
             if self.url_end >= e:
                 return
             s = self.url_end
-        if not _may_hold_url(source, s, e):
-            run.keep(s, e)
-            return
-        for m in _BARE_URL.finditer(source, s, e):
-            url = _URL.match(source, m.start())
-            end = _trim_url(source, m.start(), url.end()) if url else m.start()
-            if end - m.start() > 8:
-                run.keep(s, m.start())
-                run.gap()
-                self.url_end = end
-                if end >= e:
-                    return
-                s = end
+        for start, end in bare_urls(source, s, e):
+            if start < s:
+                continue
+            run.keep(s, start)
+            run.gap()
+            self.url_end = end
+            if end >= e:
+                return
+            s = end
         if s < e:
             run.keep(s, e)
 
@@ -334,29 +329,9 @@ class _Reader:
         return pos
 
 
-def _may_hold_url(source: str, s: int, e: int) -> bool:
-    """A quick test before ``_BARE_URL``: plain finds are ten times faster than the regex scan."""
-    find = source.find
-    return any(find(hint, s, e) != -1 for hint in _URL_HINTS)
-
-
-_URL_HINTS = ("://", "ww.", "wW.", "Ww.", "WW.")
-
-
 def _line_end(source: str, start: int, end: int) -> int:
     while end > start and source[end - 1] in "\r\n":
         end -= 1
-    return end
-
-
-def _trim_url(v: str, start: int, end: int) -> int:
-    """GFM-style: trailing punctuation and an unbalanced ``)`` are not part of a bare URL."""
-    while end > start:
-        ch = v[end - 1]
-        if ch in "?!.,:;*_~'\"" or (ch == ")" and v.count("(", start, end) < v.count(")", start, end)):
-            end -= 1
-        else:
-            break
     return end
 
 
