@@ -4,8 +4,9 @@
     python benchmarks/missing_words.py --split dev     # develop here
 
 An ERRANT ``M:DET``/``M:PREP`` edit inserts words at a token boundary; it is found when
-a finding of grammar.missing-article / grammar.missing-from spans that boundary (starts
-before it and ends after it). Edits by either annotator count, each once per sentence
+a finding of a ``grammar.missing-*`` rule spans that boundary (starts before it and
+ends after it). Scored twice: every such rule (``--select``), and only those on by
+default. Edits by either annotator count, each once per sentence
 and boundary. Precision: the share of findings that overlap some edit by either
 annotator. Reads ../shared/corpus/real-errors at run time (never copied into the repo).
 """
@@ -25,7 +26,7 @@ from newslint.config import Config, build_ruleset  # noqa: E402
 from newslint.engine import lint_source  # noqa: E402
 
 DEFAULT_CWEB = ROOT.parent / "shared" / "corpus" / "real-errors" / "cweb" / "m2"
-RULES = ("grammar.missing-article", "grammar.missing-from")
+RULES = tuple(sorted(f"grammar.{p.stem}" for p in (ROOT / "rules" / "grammar").glob("missing-*.yml")))
 TYPES = ("M:DET", "M:PREP")
 
 
@@ -62,24 +63,32 @@ def token_offsets(text: str) -> list[int]:
 
 
 def score(sentences: list[Sentence], rules: tuple) -> dict[str, tuple[int, int]]:
-    """Per type: (edits found, edits); plus 'precision': (findings on an edit, findings)."""
+    """Per type: (edits found, edits); 'precision': (findings on an edit, findings);
+    and per rule id, that rule's (findings on an edit, findings)."""
     found = {t: 0 for t in TYPES}
     total = {t: 0 for t in TYPES}
     good = fired = 0
+    per_rule: dict[str, list[int]] = {}
     for s in sentences:
         result = lint_source(s.text + "\n", "cweb.txt", rules)
         offsets = token_offsets(s.text)
         spans = [(f.offset, f.offset + f.length) for f in result.findings]
+        rule_ids = [f.rule for f in result.findings]
         bounds = [(offsets[a], offsets[b] - 1 if b > a else offsets[a]) for a, b, _ in s.edits]
         for (a, b, kind), (lo, _hi) in zip(s.edits, bounds, strict=True):
             if kind in TYPES and a == b:
                 total[kind] += 1
                 found[kind] += any(fs < lo and fe >= lo for fs, fe in spans)
-        for fs, fe in spans:
+        for (fs, fe), rule in zip(spans, rule_ids, strict=True):
             fired += 1
-            good += any(fs <= hi and fe >= lo for lo, hi in bounds)
+            on = any(fs <= hi and fe >= lo for lo, hi in bounds)
+            good += on
+            tally = per_rule.setdefault(rule, [0, 0])
+            tally[0] += on
+            tally[1] += 1
     out = {t: (found[t], total[t]) for t in TYPES}
     out["precision"] = (good, fired)
+    out.update({r: (a, b) for r, (a, b) in sorted(per_rule.items())})
     return out
 
 
@@ -92,16 +101,27 @@ def main(argv: list[str] | None = None) -> int:
     if not all(f.is_file() for f in files):
         print(f"CWEB m2 files not found under {args.m2}", file=sys.stderr)
         return 2
-    ruleset, problems = build_ruleset(Config(), select=RULES)
+    sentences = [s for f in files for s in read_m2(f)]
+    for label, rules in (("every grammar.missing-* rule", _rules(RULES)), ("rules on by default", _default_rules())):
+        result = score(sentences, tuple(rules))
+        print(f"CWEB {args.split} (G+S), {len(sentences)} sentences, {label}: {', '.join(r.id for r in rules)}")
+        for key, (hit, n) in result.items():
+            name = "word-level precision" if key == "precision" else key if key.startswith("grammar.") else f"{key} recall"
+            print(f"  {name:34} {hit}/{n} = {hit / n if n else 0:.3f}")
+    return 0
+
+
+def _rules(select: tuple[str, ...]) -> list:
+    ruleset, problems = build_ruleset(Config(), select=select)
     if problems:
         raise SystemExit("\n".join(map(str, problems)))
-    sentences = [s for f in files for s in read_m2(f)]
-    result = score(sentences, ruleset.rules)
-    print(f"CWEB {args.split} (G+S), {len(sentences)} sentences, rules: {', '.join(RULES)}")
-    for key, (hit, n) in result.items():
-        label = "word-level precision" if key == "precision" else f"{key} recall"
-        print(f"  {label:24} {hit}/{n} = {hit / n if n else 0:.3f}")
-    return 0
+    return list(ruleset.rules)
+
+
+def _default_rules() -> list:
+    """The grammar.missing-* rules a plain ``newslint check`` runs."""
+    ruleset, _ = build_ruleset(Config())
+    return [r for r in ruleset.rules if r.id in RULES]
 
 
 if __name__ == "__main__":
