@@ -121,6 +121,25 @@ def test_spelling_consistency_reports_a_broken_data_file(tmp_path):
     assert any("cannot load spellings" in m for m in rule_errors(f"check: spelling-consistency\nmessage: x\nspellings: {bad}\n"))
 
 
+def test_spelling_consistency_neutral_forms_in_their_context(tmp_path):
+    data = tmp_path / "sp.yml"
+    data.write_text(
+        "contexts:\n  kitchen: [stove, Oven]\n"
+        "tea:\n  labels: [Tea spelling, Chai spelling]\n  neutral_in: {kitchen: [chai]}\n  pairs: {tea: chai}\n"
+    )
+    r = rule(f"check: spelling-consistency\nmessage: '{{match}}'\nspellings: {data}\n")
+    assert hits(r, "Tea and tea.\n\nThen chai.") == [("chai", "chai")]
+    assert hits(r, "Tea and tea.\n\nThen chai by the STOVE.\n\nMore chai.") == []  # the sense holds article-wide
+    assert hits(r, "Tea and tea.\n\nThen chai by the oven.") == [("chai", "chai")]  # 'Oven' only as written
+
+
+def test_spelling_consistency_rejects_an_unknown_context(tmp_path):
+    bad = tmp_path / "bad.yml"
+    bad.write_text("tea:\n  labels: [a, b]\n  neutral_in: {kitchen: [chai]}\n  pairs: {tea: chai}\n")
+    errors = rule_errors(f"check: spelling-consistency\nmessage: x\nspellings: {bad}\n")
+    assert any("unknown context 'kitchen'" in m for m in errors)
+
+
 # --- occurrence ------------------------------------------------------------------
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar
 
@@ -41,6 +41,9 @@ class SpellingTable:
     forms: dict[str, Entry]  # lower-cased word form → entry (ambiguous forms left out)
     labels: dict[str, tuple[str, str]]
     tie_breaks: dict[str, str]  # category → category whose majority side breaks its ties
+    #: lower-cased form → a paragraph vocabulary in which the form has a sense both
+    #: systems spell alike ("program" beside "software"): there it is no evidence.
+    neutral: dict[str, regex.Pattern] = field(default_factory=dict)
 
 
 @functools.lru_cache(maxsize=8)
@@ -49,7 +52,9 @@ def load_table(name: str) -> SpellingTable:
 
     A category's ``tie_break`` names another category whose majority side (by index)
     decides its ties: an article with "organise" is British when "color" and
-    "centre" are one each.
+    "centre" are one each. A category's ``neutral_in`` maps a name of the file's
+    ``contexts`` (word lists) to forms that are no evidence in a paragraph using one of
+    those words (see ``SpellingTable.neutral``).
     """
     from ..caching.lexicache import cached
     from ..rules import data_file
@@ -59,10 +64,14 @@ def load_table(name: str) -> SpellingTable:
     data = cached(f"yaml:{path}", [path], object, lambda: load_yaml(str(path), positions=False))
     if not isinstance(data, dict):
         raise ValueError(f"{path}: expected a mapping of categories")
+    contexts = {str(k): context_pattern(v) for k, v in (data.get(CONTEXTS) or {}).items()}
+    neutral: dict[str, regex.Pattern] = {}
     forms: dict[str, Entry] = {}
     labels: dict[str, tuple[str, str]] = {}
     tie_breaks: dict[str, str] = {}
     for category, spec in data.items():
+        if category == CONTEXTS:
+            continue
         if not isinstance(spec, dict) or len(spec.get("labels") or ()) != 2:
             raise ValueError(f"{path}: category '{category}' needs 'labels: [first, second]'")
         labels[category] = (str(spec["labels"][0]), str(spec["labels"][1]))
@@ -73,6 +82,10 @@ def load_table(name: str) -> SpellingTable:
             for a, b in spec.get("endings") or ():
                 pairs[f"{stem}{a}"] = f"{stem}{b}"
         ambiguous = {str(w).lower() for w in spec.get("ambiguous") or ()}
+        for name, words in (spec.get("neutral_in") or {}).items():
+            if name not in contexts:
+                raise ValueError(f"{path}: category '{category}' names unknown context '{name}'")
+            neutral.update((str(w).lower(), contexts[name]) for w in words)
         for first, second in pairs.items():
             for word, side, other in ((first, 0, second), (second, 1, first)):
                 if word.lower() not in ambiguous:
@@ -80,7 +93,22 @@ def load_table(name: str) -> SpellingTable:
     unknown = set(tie_breaks.values()) - set(labels)
     if unknown:
         raise ValueError(f"{path}: tie_break names unknown categories {sorted(unknown)}")
-    return SpellingTable(forms, labels, tie_breaks)
+    return SpellingTable(forms, labels, tie_breaks, neutral)
+
+
+#: The data file's reserved key: named word lists for ``neutral_in``.
+CONTEXTS = "contexts"
+
+
+def context_pattern(words: object) -> regex.Pattern:
+    """Any of ``words`` as a whole word; a lower-case word in any case, a capitalised
+    one ("Windows", "PC") only as written, since its lower-case form is everyday English."""
+    if not isinstance(words, list) or not words:
+        raise ValueError("a context must be a non-empty list of words")
+    low = sorted({regex.escape(str(w)) for w in words if str(w) == str(w).lower()}, key=len, reverse=True)
+    cased = sorted({regex.escape(str(w)) for w in words if str(w) != str(w).lower()}, key=len, reverse=True)
+    parts = ([f"(?i:{'|'.join(low)})"] if low else []) + cased
+    return regex.compile(rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)")
 
 
 @dataclass(frozen=True)
@@ -149,26 +177,43 @@ def contested_categories(options: Options, ctx: Context) -> frozenset[str]:
     return frozenset(contested | {tie_breaks[c] for c in contested if c in tie_breaks})
 
 
-def spelling_uses(table: SpellingTable, ctx: Context, categories: frozenset[str] | None = None) -> Iterator[Use]:
+def spelling_uses(table: SpellingTable, ctx: Context, categories: frozenset[str] | None = None) -> list[Use]:
     """Each word of the table in the rule's blocks; parts of hyphenated words too (centre-left).
 
-    With ``categories``, only words of those categories."""
+    With ``categories``, only words of those categories. A context-neutral form is left
+    out everywhere once one of its uses stands in a paragraph of its context: an article
+    that says "computer program" means the software by a bare "the program" too."""
     text = ctx.text
-    forms = table.forms
+    forms, neutral = table.forms, table.neutral
+    out: list[Use] = []
+    active: set[int] = set()  # ids of the contexts some neutral form's paragraph has
     for block in ctx.blocks:
-        for m in _WORD.finditer(text, block.start, block.end):
-            word = m.group()
-            entry = forms.get(word.lower())
-            if entry is not None:
-                if categories is None or entry.category in categories:
-                    yield Use(m.start(), m.end(), f"sp:{entry.category}", entry.side, entry.counterpart)
-            elif "-" in word:
-                pos = m.start()
-                for part in word.split("-"):
-                    entry = forms.get(part.lower())
-                    if entry is not None and (categories is None or entry.category in categories):
-                        yield Use(pos, pos + len(part), f"sp:{entry.category}", entry.side, entry.counterpart)
-                    pos += len(part) + 1
+        for start, end, entry in _table_words(text, block.start, block.end, forms):
+            if categories is not None and entry.category not in categories:
+                continue
+            pattern = neutral.get(text[start:end].lower())
+            if pattern is not None and id(pattern) not in active and pattern.search(text, block.start, block.end):
+                active.add(id(pattern))
+            out.append(Use(start, end, f"sp:{entry.category}", entry.side, entry.counterpart))
+    if not active:
+        return out
+    return [u for u in out if id(neutral.get(text[u.start : u.end].lower())) not in active]
+
+
+def _table_words(text: str, start: int, end: int, forms: dict[str, Entry]) -> Iterator[tuple[int, int, Entry]]:
+    """(start, end, entry) of each table word in ``text[start:end]``, hyphen parts included."""
+    for m in _WORD.finditer(text, start, end):
+        word = m.group()
+        entry = forms.get(word.lower())
+        if entry is not None:
+            yield m.start(), m.end(), entry
+        elif "-" in word:
+            pos = m.start()
+            for part in word.split("-"):
+                entry = forms.get(part.lower())
+                if entry is not None:
+                    yield pos, pos + len(part), entry
+                pos += len(part) + 1
 
 
 def check(options: Options, ctx: Context) -> Iterator[Hit]:
