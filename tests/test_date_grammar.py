@@ -31,6 +31,9 @@ def one(text: str):
         ("It opened Sept. 3, 2024, in Ohio.", "Sept. 3, 2024", dict(month=9, day=3, year=2024)),
         ("It opened January 12, 2024.", "January 12, 2024", dict(month=1, day=12, year=2024)),
         ("It opened Friday, Jan. 12.", "Friday, Jan. 12", dict(weekday=4, month=1, day=12)),
+        ("It opened on Friday (Jan. 12).", "on Friday (Jan. 12)", dict(kind="date", mod="on", weekday=4, month=1, day=12)),
+        ("It opened Jan. 12, 2024 (Friday).", "Jan. 12, 2024 (Friday)", dict(weekday=4, month=1, day=12, year=2024)),
+        ("It opened Friday ( 12 January ) in Leeds.", "Friday ( 12 January )", dict(weekday=4, month=1, day=12)),
         # wire
         ("SALVADOR, Feb 26 - Showers fell.", "Feb 26", dict(month=2, day=26)),
         ("It opened March 9 at noon.", "March 9", dict(month=3, day=9)),
@@ -98,6 +101,10 @@ def test_spans_and_fields(text, span, fields):
 )
 def test_not_a_day(text):
     assert all(f.expr.kind != "date" for f in find_dates(text)), spans(text)
+
+
+def test_a_bracket_after_a_weekday_pairs_only_a_date():
+    assert spans("They met on Friday (the 12th) and on Friday (in Leeds).") == ["on Friday", "on Friday"]
 
 
 def test_month_alone_needs_a_modifier():

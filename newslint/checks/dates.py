@@ -97,21 +97,15 @@ def _relative(m: Mention, pub: dt.date | None, o: Options, ctx: Context) -> Iter
 #: Weekday modifiers that pin the day to a week counted from publication ("this Thursday",
 #: "next Friday"); a bare "on Thursday" in a past clause always has a past reading, never these.
 _ANCHORED = frozenset({"this", "next", "coming"})
-#: A past-tense verb right before such a weekday ("resigned this Thursday", "said on next
-#: Friday"): the day is the verb's time, not a plan's or a noun's.
-_PAST_VERB_BEFORE = regex.compile(
-    r"\b(?:\p{L}+ed|said|told|met|held|made|took|gave|went|came|began|left|won|lost|rose|fell|sold|bought|paid|"
-    r"spoke|wrote|quit|cut|signed|agreed|announced)\s+(?:on\s+)?$"
-)
-
-
 def _tense(m: Mention, pub: dt.date | None, o: Options, ctx: Context) -> Iterator[Hit]:
     if pub is None or m.offset is not None:
         return
     first, last, inferred = m.date, m.last, m.year_inferred
     if first is None and m.expr.weekday is not None and m.expr.mod in _ANCHORED:
-        if not _PAST_VERB_BEFORE.search(ctx.doc.text, max(0, m.start - 30), m.start) or ctx.doc.text[m.end : m.end + 2] in ("'s", "’s"):
-            return  # "called a strike next Wednesday", "next Thursday's session": the date is a noun's
+        if ctx.doc.text[m.end : m.end + 2] in ("'s", "’s"):
+            return  # "next Thursday's session": the date is a noun's
+        # The clause's tense decides, as for a calendar date: "signed the agreement next
+        # Saturday" is past, "called a strike next Wednesday" the strike's (an event noun).
         first = last = resolve_weekday(m.expr.weekday, pub, None, m.expr.mod)
         inferred = True  # a day of this or next week: within the window by construction
     if first is None or last is None:

@@ -6,7 +6,7 @@ matched span (plus a leading modifier such as "on", "last" or "since") to the
 pyparsing grammar. Interpretations are cached by span text: wire copy repeats
 "Feb 26" and "today" thousands of times.
 
-Forms: US/AP ("Jan. 12", "Sept. 3, 2024", "Friday, Jan. 12"), wire ("Jan 12"),
+Forms: US/AP ("Jan. 12", "Sept. 3, 2024", "Friday, Jan. 12", "Friday (Jan. 12)"), wire ("Jan 12"),
 UK ("12 January 2024", "Friday 12 January", "12th of January"), ISO, numeric
 (03/04/2024: parts kept, never resolved here), ranges ("April 8-9", "8-10 June"),
 weekdays ("on Friday", "last Tuesday"), relative days ("yesterday", "the day
@@ -73,7 +73,8 @@ _UK = rf"(?<![\d,.$£€/-]){_UK_DAY}(?:{_DASH}{_UK_DAY})?\s(?:of\s)?{_MONTH}(?:
 _ISO = r"(?<![\d-])\d{4}-\d\d-\d\d(?![\d-])"
 _NUMERIC = r"(?<![\d/.])(?:\d{1,2}/\d{1,2}/(?:\d{4}|\d\d)|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}/\d{1,2}/\d{1,2})(?![\d/]|\.\d)"
 _CALENDAR = rf"(?:{_ISO}|{_NUMERIC}|{_US}|{_UK})"
-_DATED = rf"(?:{_WEEKDAY},?\s+)?{_CALENDAR}"
+# A weekday and its date side by side: "Thursday, March 5", "Thursday (March 5)", "March 5 (Thursday)".
+_DATED = rf"(?:{_WEEKDAY}\s*\(\s*{_CALENDAR}\s*\)|{_CALENDAR}\s*\(\s*{_WEEKDAY}\s*\)|(?:{_WEEKDAY},?\s+)?{_CALENDAR})"
 _REL = r"(?i:yesterday|today|tonight|tomorrow|the\s+(?:day\s+before|previous\s+day|day\s+after|next\s+day|following\s+day))\b"
 _PAIR = rf"{_REL}(?:\s*,\s*|\s+[-—–]+\s+|\s*(?P<paren>\()\s*)(?:{_DATED}|{_WEEKDAY})(?!['’]s)(?(paren)\s*\))"
 _PERIOD = r"(?i:(?:(?:earlier|later|early|late)\s+)?(?:this|last|next)\s+(?:week|month|year))\b"
@@ -166,7 +167,9 @@ def grammar(kind: str | None = None) -> pp.ParserElement:
     uk = day + pp.Opt(dash + day2) + pp.Opt(pp.CaselessKeyword("of")) + month + pp.Opt(comma + year)
     iso = pp.Regex(r"(?P<iso_y>\d{4})-(?P<iso_m>\d\d)-(?P<iso_d>\d\d)")
     numeric = pp.Regex(r"(?P<n1>\d{1,4})(?P<sep>[/.])(?P<n2>\d{1,2})(?P=sep)(?P<n3>\d{2,4})")
-    dated = pp.Opt(weekday + comma) + (iso | numeric | us | uk)
+    calendar = iso | numeric | us | uk
+    opening, closing = pp.Suppress("("), pp.Suppress(")")
+    dated = (weekday + opening + calendar + closing) | (calendar + opening + weekday + closing) | (pp.Opt(weekday + comma) + calendar)
     rel = pp.Regex(r"(?i)(?:yesterday|today|tonight|tomorrow|the\s+(?:day\s+before|previous\s+day|day\s+after|next\s+day|following\s+day))\b")("rel")
     pair = rel + pp.Opt(pp.one_of(", - -- — –") | pp.Literal("(")("paren")) + (dated | weekday) + pp.Opt(")")
     period = (

@@ -284,7 +284,9 @@ _SCHEDULE_NOUN = regex.compile(
 #: Nouns a date right after them attaches to ("its annual meeting on March 31").
 _EVENT_NOUN = regex.compile(
     r"(?i:\b(?:meeting|session|hearing|conference|summit|talks|vote|election|auction|tenders?|holidays?|"
-    r"offers?|bids?|offering|payments?|delivery|deliveries|shipments?|resale|trip|visit)\s+(?:on\s+)?$)"
+    r"offers?|bids?|offering|payments?|delivery|deliveries|shipments?|resale|trip|visit|strikes?|walkouts?|"
+    r"stoppages?|protests?|rall(?:y|ies)|demonstrations?|boycotts?|referendum|ballots?|polls?|debates?|trials?|"
+    r"matches|match|games?|races?|finals?|ceremon(?:y|ies)|launch|opening|funeral|deadline)\s+(?:on\s+)?$)"
 )
 #: Verbs whose object is a date ("set April 15 as the deadline", "cited April 27").
 _OBJECT_VERB = regex.compile(r"(?i:\b(?:set|sets|fixed|named|designated|cited|chose|picked|selected|declared|called|proposed|suggested|targeted|marked|gave|listed|moved|advanced)\s+$)")
