@@ -211,8 +211,8 @@ def _table_words(text: str, start: int, end: int, forms: dict[str, Entry]) -> It
             pos = m.start()
             for part in word.split("-"):
                 entry = forms.get(part.lower())
-                if entry is not None:
-                    yield pos, pos + len(part), entry
+                if entry is not None and (pos == m.start() or not part[:1].isupper()):
+                    yield pos, pos + len(part), entry  # a capital after a hyphen is a name's: Schering-Plough
                 pos += len(part) + 1
 
 
