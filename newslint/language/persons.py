@@ -616,6 +616,7 @@ def _mention(
                     titles.append(t)
                     evidence = "title"
     honorific = ""
+    seg = _from_honorific(seg, lex)
     first = seg[0][2].rstrip(".")
     if len(seg) > 1 and (first in lex.surname_honorifics or first in lex.given_honorifics):
         honorific = first
@@ -654,6 +655,16 @@ def _mention(
     if not mention.evidence and name_start > bs + 1 and text[name_start - 1] == " " and _prev_word(text, name_start, bs) in _SAID:
         mention.evidence = "reported"
     return mention
+
+
+def _from_honorific(seg: list[tuple[int, int, str]], lex: Lexicon) -> list[tuple[int, int, str]]:
+    """A name starts at its honorific: "Said Mr Fogg:" and "Asked Ms Hewitt" are "Mr Fogg" and
+    "Ms Hewitt" (no name has an honorific inside it)."""
+    for i in range(1, len(seg) - 1):
+        word = seg[i][2].rstrip(".")
+        if word in lex.surname_honorifics:
+            return seg[i:]
+    return seg
 
 
 def _after(mention: Mention, text: str, be: int, lex: Lexicon) -> None:
@@ -718,7 +729,7 @@ def _confirmed_full_names(mentions: list[Mention], lex: Lexicon) -> list[Mention
         given = first in lex.given_names or (len(first) == 2 and first.endswith(".")) or first in lex.family_first
         if m.evidence == "reported" and not given:
             m.evidence = ""
-        if m.evidence or (given and len(m.tokens) <= 4):
+        if m.evidence or (given and len(m.tokens) <= 4) or (forms & hon_surnames and len(m.tokens) <= 3):
             m.evidence = m.evidence or ("surname" if forms & hon_surnames else "given name")
             confirmed.append(m)
             full_forms |= forms
