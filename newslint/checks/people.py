@@ -246,7 +246,7 @@ def _surname_variants(table: PersonTable, ctx: Context, options: Options, flagge
             continue
         if m.evidence or m.possessive or _lone_word(text, m):
             loose.setdefault(m.text, []).append(m)
-        elif _stray(m, ctx):
+        elif _stray(m, ctx) and not _listed(text, m):
             loose.setdefault(m.text, []).append(m)
             stray.add(m.text)
     all_forms = {f: fold(f) for f in [*forms, *loose]}
@@ -331,10 +331,15 @@ def _introduced_apart(ma: list[Mention], mb: list[Mention]) -> bool:
     return bool(established and introduced) and min(established) < min(introduced)
 
 
+def _listed(text: str, m: Mention) -> bool:
+    """A word in a comma list ("Sheahan, Horan, O'Callaghan"): a team sheet names many people."""
+    return text[m.end : m.end + 1] in (",", "-") or text[m.start - 2 : m.start] in (", ", ": ")
+
+
 def _lone_word(text: str, m: Mention) -> bool:
     """A long capitalised word standing alone mid-sentence, not a place after "in", not in a list
     ("Malone, Harty"), not the tail of a longer name ("American Beauty")."""
-    if len(m.text) < 6 or text[m.end : m.end + 1] in (",", "-") or text[m.start - 2 : m.start] == ", ":
+    if len(m.text) < 6 or _listed(text, m):
         return False
     prev = text[text.rfind(" ", 0, m.start - 1) + 1 : m.start - 1]
     return bool(prev) and prev.islower() and prev not in _NOT_AFTER

@@ -515,6 +515,8 @@ def build_table(doc: Document) -> PersonTable:
             continue
         ages = {m.end(): m for m in _AGE_ADJ.finditer(text, bs, be)} if "year-old" in text[bs:be] else {}
         for seg in _segments(text, bs, be, lex, org_words):
+            if _ENTITY.match(text, seg[-1][1]):
+                continue  # "Pap&#233;": a name cut short by an entity the reader left encoded
             if len(seg) == 1 and not ages:
                 s0 = seg[0][0]
                 if s0 - 1 <= bs or text[s0 - 1] != " " or text[_word_start(text, bs, s0 - 1) : s0 - 1] not in lex.last_raw:
@@ -527,6 +529,9 @@ def build_table(doc: Document) -> PersonTable:
                 singles.append((seg[0][0], seg[0][1], seg[0][2], block.scope, be))
     table = _resolve(mentions, singles, text, lex)
     return PersonTable(table.mentions, table.persons, table.candidates, frozenset(org_words))
+
+
+_ENTITY = regex.compile(r"&(?:#\d{2,6}|#x[0-9a-fA-F]{2,6}|[A-Za-z]{2,8});")
 
 
 def _segments(text: str, bs: int, be: int, lex: Lexicon, org_words: set[str]) -> Iterable[list[tuple[int, int, str]]]:
