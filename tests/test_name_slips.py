@@ -102,3 +102,24 @@ def test_an_appositive_title_may_end_at_the_reporting_verb():
     t = _table("Guenther Ascohff, chief economist at Ostmark Bank in Lindau said rates would fall.")
     m = next(m for m in t.mentions if m.text == "Guenther Ascohff")
     assert [(x.role, x.complement) for x in m.titles] == [("chief economist", "Ostmark Bank in Lindau")]
+
+
+def test_a_long_title_case_run_yields_no_phrases():
+    line = " ".join(["Harbour"] * 17)
+    assert list(phrases(line, 0, len(line), lexicon().stop)) == []
+    assert list(phrases(" ".join(["Harbour"] * 3), 0, 23, lexicon().stop))
+
+
+def _slip_time(text: str) -> float:
+    import time
+
+    t0 = time.perf_counter()
+    list(slips(_found(text), _counts(text), frozenset()))
+    return time.perf_counter() - t0
+
+
+def test_org_slips_are_linear_in_document_size():
+    para = "The Westmere Harbour Board and the Bank of Ostravia met the Port Authority of Lindau. "
+    small = "\n\n".join([para] * 50)
+    big = "\n\n".join([para] * 400)
+    assert _slip_time(big) < 8 * 12 * max(_slip_time(small), 1e-3)  # 8x the text: far from quadratic

@@ -27,6 +27,7 @@ _LINK = "|".join(sorted(map(regex.escape, _LINKS), key=len, reverse=True))
 _RUN = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d'’.-]){_WORD}(?:[ ](?:(?:{_LINK})[ ])*{_WORD})+(?![\p{{L}}\p{{M}}\d-])")
 _TOKEN = regex.compile(r"\S+")
 MAX_WORDS = 6
+MAX_RUN = 16
 #: Phrases sharing all words but one, compared pairwise: more is no name, and quadratic.
 _MAX_GROUP = 40
 
@@ -48,6 +49,8 @@ def phrases(text: str, lo: int, hi: int, stop: frozenset[str]) -> Iterator[tuple
     for run in _RUN.finditer(text, lo, hi):
         words = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, run.start(), run.end())]
         for part in _split(words, stop):
+            if len(part) > MAX_RUN:
+                continue  # a title-case line or a table row, not a name
             for i, (s, _e, w) in enumerate(part):
                 if w in _LINKS:
                     continue
