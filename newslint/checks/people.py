@@ -206,6 +206,8 @@ def _variants(table: PersonTable, ctx: Context, options: Options) -> Iterator[Hi
                 break
     # 2. surname forms: "Ms Hewitt" / "Ms Hewit", "Zelenskyy" / "Zelensky"
     yield from _surname_variants(table, ctx, options, flagged)
+    # one name after a royal or noble honorific: "Prince Abdullah" twice, "Prince Abdollah" once
+    yield from _honorific_given_variants(ctx, options, flagged)
     # 3. headline and caption names one edit from a person in the body
     display = [m for m in table.candidates if m.scope in ("headline", "deck", "caption") and m.start not in flagged]
     if not display:
@@ -265,6 +267,33 @@ def _surname_variants(table: PersonTable, ctx: Context, options: Options, flagge
         if _kept_apart(ma, mb, a, b, table, lex):
             continue
         yield from _minority(ctx, ma, mb, a, b, flagged, full=False)
+
+
+def _honorific_given_variants(ctx: Context, options: Options, flagged: set[int]) -> Iterator[Hit]:
+    """"Prince Abdollah" once beside "Prince Abdullah" twice: a name after one given-name
+    honorific (Prince, Sheikh, King, Sir), spelled another way once. The odd form must be no
+    English word and used nowhere else; the other must follow the same honorific too."""
+    from .fused import unigrams  # the shared English lexicon, loaded once
+
+    text, counts = ctx.doc.text, ctx.analysis.word_counts
+    by: dict[tuple[str, str], list[int]] = {}
+    for b in ctx.doc.blocks:
+        if b.scope in BODY_SCOPES and not _is_caps(text, b.start, b.end):
+            for m in _GIVEN_TITLED.finditer(text, b.start, b.end, overlapped=True):
+                if m.group(1) in lexicon().given_honorifics:
+                    by.setdefault((m.group(1), m.group(2)), []).append(m.start(2))
+    for (hon, once), at in by.items():
+        low = once.lower()
+        if len(at) != 1 or counts.get(low, 0) != 1 or low in unigrams() or at[0] in flagged:
+            continue
+        for (hon2, major), at2 in by.items():
+            if hon2 == hon and major != once and counts.get(major.lower(), 0) >= 2 and similar(once, major, max(options.min_length, 5)):
+                flagged.add(at[0])
+                yield Hit(at[0], at[0] + len(once), {"other": major, "lines": _lines(ctx, at2), "name": major, "kind": "spelling"}, edits=_respell(ctx, at[0], at[0] + len(once), major))
+                break
+
+
+_GIVEN_TITLED = regex.compile(r"(?<![\p{L}\p{M}])(\p{Lu}\p{Ll}+)[ ](\p{Lu}\p{Ll}[\p{L}\p{M}]+)(?![\p{L}\p{M}'’-])")
 
 
 def _stray(m: Mention, ctx: Context) -> bool:
