@@ -53,7 +53,7 @@ def test_crlf_diff_then_fix_then_fix_again(tmp_path: Path) -> None:
     assert fixed.code == 1  # the double negative has no fix and is still reported
     assert art.read_bytes() == CRLF.replace(b"and and", b"and", 1)
     assert "[grammar.double-negative]" in fixed.out and "words.repeated" not in fixed.out
-    assert fixed.err.startswith("fixed 1 finding in 1 file; remaining: 1 finding (1 warning)")
+    assert fixed.err.startswith("fixed 1 finding in 1 file; remaining: 1 finding (1 error)")
 
     again = check("--fix", "--fail-on", "warning", str(art))
     assert art.read_bytes() == CRLF.replace(b"and and", b"and", 1)

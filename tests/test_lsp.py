@@ -217,7 +217,7 @@ def test_code_action_quick_fix_and_fix_all_edit_the_document(lsp, workspace):
     fixed = "🙂 The council met, rose and rose.\r\nOfficials did not say nothing about it.\r\n"
     repeated, negative = open_doc(lsp, path, text)["diagnostics"]
     assert (repeated["code"], negative["code"]) == ("words.repeated", "grammar.double-negative")
-    assert negative["severity"] == 2 and negative["range"] == span(text, "not say nothing")
+    assert negative["severity"] == 1 and negative["range"] == span(text, "not say nothing")
 
     def actions(d: dict, **context) -> list[dict]:
         params = {"textDocument": {"uri": path.as_uri()}, "range": d["range"], "context": {"diagnostics": [d], **context}}
