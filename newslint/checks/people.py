@@ -248,7 +248,7 @@ def _surname_variants(table: PersonTable, ctx: Context, options: Options, flagge
             continue
         if m.evidence or m.possessive or _lone_word(text, m):
             loose.setdefault(m.text, []).append(m)
-        elif _stray(m, ctx) and not _listed(text, m):
+        elif _stray(m, ctx) and not _in_list(text, m):
             loose.setdefault(m.text, []).append(m)
             stray.add(m.text)
     all_forms = {f: fold(f) for f in [*forms, *loose]}
@@ -321,7 +321,7 @@ def _kept_apart(ma: list[Mention], mb: list[Mention], a: str, b: str, table: Per
     ra, rb = _offices(ma), _offices(mb)
     if ra and rb and not ra & rb:
         return True  # each has its own office: two people
-    if not any(x.person >= 0 for x in ma) and not any(x.kind == "full" and x.evidence in ("title", "given name", "honorific", "appositive") for x in mb):
+    if not any(x.person >= 0 for x in ma) and not any(x.kind == "full" and x.evidence in _PERSON_EVIDENCE for x in mb):
         return True  # the majority spelling is no known person ("Brazil" vs "Ford Brasil")
     if _slipped_introduction(ma, mb):
         return False  # "spokesman Paul Smerincki said" … then "Mr Smernicki" three times
@@ -330,14 +330,19 @@ def _kept_apart(ma: list[Mention], mb: list[Mention], a: str, b: str, table: Per
     return all(x.titles and x.evidence == "title" for x in mb) and not (_roles(mb) & _roles(ma))  # "President Reagan"
 
 
+#: What makes a full name a person of its own ("said Robert Merphy" has a given name and a verb).
+_PERSON_EVIDENCE = frozenset(["title", "given name", "honorific", "appositive", "reported", "age", "who"])
+
+
 def _slipped_introduction(ma: list[Mention], mb: list[Mention]) -> bool:
     """The minority spelling is the person's introduction, a full name before every majority
     form, and the majority only short references back to it ("spokesman Paul Smerincki said"
     … "Mr Smernicki" three times): nothing else introduces the short form, so one is a slip."""
     if any(x.kind == "full" for x in ma):
         return False
-    first = min(x.start for x in ma)
-    return any(x.kind == "full" and x.start < first for x in mb)
+    body = [x.start for x in ma if x.scope in BODY_SCOPES]  # a headline may use the surname first
+    first = min(body) if body else -1
+    return any(x.kind == "full" and x.scope in BODY_SCOPES and x.start < first for x in mb)
 
 
 def _offices(ms: list[Mention]) -> set[str]:
@@ -363,6 +368,15 @@ def _introduced_apart(ma: list[Mention], mb: list[Mention]) -> bool:
 def _listed(text: str, m: Mention) -> bool:
     """A word in a comma list ("Sheahan, Horan, O'Callaghan"): a team sheet names many people."""
     return text[m.end : m.end + 1] in (",", "-") or text[m.start - 2 : m.start] in (", ", ": ")
+
+
+_NEXT_IN_LIST = regex.compile(r",[ ]\p{Lu}")
+
+
+def _in_list(text: str, m: Mention) -> bool:
+    """A name between commas of a list ("Sheahan, Horan, O'Callaghan"), not one before an
+    appositive ("Dumos, a close aide")."""
+    return text[m.start - 2 : m.start] in (", ", ": ", "; ") or _NEXT_IN_LIST.match(text, m.end) is not None
 
 
 def _lone_word(text: str, m: Mention) -> bool:
