@@ -316,8 +316,8 @@ def _kept_apart(ma: list[Mention], mb: list[Mention], a: str, b: str, table: Per
         return True  # a company ("Taft Broadcasting"); "Robert Salomon" of Salomon Inc is a person too
     if len(ma) >= 2 and len(mb) >= 2:
         return True  # two established names: two people (Regan and Reagan), not a slip
-    if a in lex.places or b in lex.places or (a.lower() == b.lower() and a[1:] == b[1:]):
-        return True  # a country ("Brazil", "Carlos Brasil"); "al-" capitalised at a sentence start
+    if (a in lex.places and not _as_person(ma)) or (b in lex.places and not _as_person(mb)) or (a.lower() == b.lower() and a[1:] == b[1:]):
+        return True  # a country ("Brazil", "Carlos Brasil"), not "Mr Houston"; "al-" capitalised at a sentence start
     ra, rb = _offices(ma), _offices(mb)
     if ra and rb and not ra & rb:
         return True  # each has its own office: two people
@@ -332,6 +332,11 @@ def _kept_apart(ma: list[Mention], mb: list[Mention], a: str, b: str, table: Per
 
 #: What makes a full name a person of its own ("said Robert Merphy" has a given name and a verb).
 _PERSON_EVIDENCE = frozenset(["title", "given name", "honorific", "appositive", "reported", "age", "who"])
+
+
+def _as_person(ms: list[Mention]) -> bool:
+    """A place's name used as a surname: with an honorific, or in every use a full name."""
+    return any(x.honorific in lexicon().surname_honorifics for x in ms if x.honorific) or (bool(ms) and all(x.kind == "full" for x in ms))
 
 
 def _slipped_introduction(ma: list[Mention], mb: list[Mention]) -> bool:
