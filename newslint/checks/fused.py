@@ -142,6 +142,8 @@ class _Words:
     #: capitalised words used mid-sentence (a name, not a sentence opener), and acronyms
     mid_sentence: frozenset[str] = frozenset()
     acronyms: frozenset[str] = frozenset()
+    #: capitalised words and the short word written after them ("Phillips", "said")
+    apart: frozenset[tuple[str, str]] = frozenset()
 
 
 def _article_words(analysis: Analysis) -> _Words:
@@ -151,21 +153,39 @@ def _article_words(analysis: Analysis) -> _Words:
     previous: dict[int, str] = {}
     mid: set[str] = set()
     acronyms: set[str] = set()
+    apart: set[tuple[str, str]] = set()
     prev = None
     for tok in analysis.tokens:
+        if prev is not None and len(tok.text) <= 5 and tok.text.islower() and prev.text[:1].isupper() and text[prev.end : tok.start].isspace():
+            apart.add((prev.text, tok.text))
         if len(tok.text) > 1 and tok.text.isupper() and tok.text.isalpha():
             acronyms.add(tok.text)
         if tok.text[:1].isupper() and not tok.text.isupper():
             caps.add(tok.text)
-            gap = text[prev.end : tok.start] if prev is not None else ""
-            if gap.isspace() and "\n\n" not in gap and prev is not None and prev.text[-1:].isalnum():
-                mid.add(tok.text)
+            name = _POSSESSIVE.sub("", tok.text)  # "Cambrian's assets" uses the name "Cambrian"
+            caps.add(name)
+            if prev is not None and _mid_sentence(text[prev.end : tok.start]):
+                mid.add(name)
             if prev is not None and prev.text[:1].isupper() and text[prev.end : tok.start].isspace():
                 before.setdefault(tok.text, set()).add(prev.text)
                 previous[tok.start] = prev.text
         prev = tok
     counts = dict(Counter(_lows(analysis)))  # == analysis.word_counts
-    return _Words(counts, frozenset(caps), {k: frozenset(v) for k, v in before.items()}, previous, frozenset(mid), frozenset(acronyms))
+    return _Words(counts, frozenset(caps), {k: frozenset(v) for k, v in before.items()}, previous, frozenset(mid), frozenset(acronyms), frozenset(apart))
+
+
+_POSSESSIVE = regex.compile(r"['’]s?$")
+_DASH_GAP = regex.compile(r"\s*[-–—]+\s*")
+_SENTENCE_BREAK = regex.compile(r"[.!?:;\"“”]|\n\s*\n")
+
+
+def _mid_sentence(gap: str) -> bool:
+    """Whether a word after ``gap`` (the text since the previous word) is inside a sentence:
+    after a space, comma, dash or bracket ("1990, Kellogg", "June 1 - Dresser", "<Siemens"),
+    not after a full stop, a quote or a blank line, where any word is capitalised."""
+    if _DASH_GAP.fullmatch(gap):
+        return True  # "DALLAS, June 1 - Dresser Industries": the dateline runs into the story
+    return len(gap) < 12 and not _SENTENCE_BREAK.search(gap)
 
 
 def _lows(analysis: Analysis) -> list[str]:
@@ -210,6 +230,8 @@ def check(options: Options, ctx: Context) -> Iterator[Hit]:
             split = _article_split(tok, shape, block.scope, options, words) or _name_split(tok, nxt, block.scope, options, words)
             if split is None and shape != "camel":
                 at_ = _lexicon_split(low, options, both_closed=shape == "title")
+                if at_ is None and shape == "lower":
+                    at_ = _common_split(low, nxt, options)
                 split = None if at_ is None else f"{text[:at_]} {text[at_:]}"
             if split is not None:
                 yield Hit(tok.start, tok.end, {"suggestion": split}, (split,))
@@ -252,26 +274,48 @@ def _name_split(tok: Token, nxt: str, scope: str, options: Options, words: _Word
     in a byline, a surname after a known given name run into "in"/"at" before a place
     ("By Jane Doein Washington").
 
-    Weaker evidence than a repeated first name, so the word after must fit the split:
-    "said" fits anything; "and" needs a capitalised word ("Siemensand Bosch"); "in",
-    "at", "on", "of" need a name, a number or "the" ("Ramadanin the", "Marchin 1987"),
-    never a lower-case word ("Kenton rose", "Westin hotels").
+    Weaker evidence than a repeated first name, so the word after must fit the split
+    (``_fits_after``). Evidence enough alone: the article writes the same pair apart elsewhere
+    ("Phillips said" … "Phillipssaid"). A capitalised English word run into "of" before a
+    capitalised word is an institution's name ("Bankof England", "Secretaryof State").
     """
     text = tok.text
     for fw in options.function_set:
         head, tail = text[: -len(fw)], text[-len(fw) :]
         if tail != fw or len(head) < options.min_part:
             continue
+        title = head[:1].isupper() and head[1:].islower()
         known = (
             (head.isupper() and head in words.acronyms)
             or head in _MONTHS
-            or (head[:1].isupper() and head[1:].islower() and head in words.mid_sentence)
+            or (title and head in words.mid_sentence)
             or (fw in _SAID and head.islower() and head.endswith("s") and head in unigrams())
             or (scope == "byline" and fw in ("in", "at") and head[1:].islower() and _given(words.previous.get(tok.start)))
+            or (fw == "of" and title and nxt[:1].isupper() and head.lower() in unigrams())  # "Bankof England"
         )
-        if known and _fits_after(fw, nxt):
+        if (known and _fits_after(fw, nxt)) or (title and (head, fw) in words.apart):
             return f"{head} {tail}"
     return None
+
+
+def _common_split(low: str, nxt: str, options: Options) -> int | None:
+    """A lower-case word run into a preposition before a word, a number or a name ("slowingin
+    consumer demand", "profitablein 1988"): the head must be a common English word long enough
+    not to end a rarer word by chance ("pectin" and "chitin" hold no "pect" or "chit")."""
+    freq = frequencies()
+    for fw in options.function_set:
+        head = low[: -len(fw)]
+        if fw not in _PREPOSITIONS or not low.endswith(fw) or len(head) < _COMMON_HEAD:
+            continue
+        if freq.get(head, 0) >= _COMMON_FREQ and (_fits_after(fw, nxt) or (nxt.islower() and nxt in unigrams())):
+            return len(head)
+    return None
+
+
+_PREPOSITIONS = frozenset(["in", "of", "at", "on", "to", "for"])
+#: A head of this many letters, seen this often in the lexicon's corpus, is a word of its own.
+_COMMON_HEAD = 5
+_COMMON_FREQ = 1_000_000
 
 
 def _given(word: str | None) -> bool:
@@ -282,10 +326,13 @@ def _given(word: str | None) -> bool:
 
 
 def _fits_after(fw: str, nxt: str) -> bool:
+    """"said" fits anything; "to" a verb or a noun phrase ("Wangto report"); "and" a capitalised
+    word or an English word ("Siemensand based"); "in", "at", "on", "of", "for" a name, a number
+    or an article, never a lower-case word ("Kenton rose", "Westin hotels")."""
     if fw in _SAID:
         return True
-    if fw == "and":
-        return nxt[:1].isupper()
+    if fw in ("and", "to"):
+        return nxt[:1].isupper() or (nxt.islower() and nxt in unigrams())
     return nxt[:1].isupper() or nxt[:1].isdigit() or nxt in ("the", "a", "an")
 
 

@@ -30,6 +30,7 @@ from ..language.persons import (
     _is_caps,
     build,
     fold,
+    given_of,
     lexicon,
     similar,
     surname_of,
@@ -37,6 +38,7 @@ from ..language.persons import (
 )
 from ..model import Edit, Hit
 from . import Context
+from ._orgnames import phrases, slips
 
 PARAMS = frozenset({"other", "lines", "name", "kind"})
 
@@ -162,6 +164,8 @@ def _respelt(a: tuple[str, ...], b: tuple[str, ...], min_len: int) -> bool:
         return False
     if surname_of(a) == surname_of(b) and _gender_pair(x, y):
         return False  # Paul and Paula Smith
+    if (x, y) == (surname_of(a), surname_of(b)) and given_of(a) == given_of(b) and len(given_of(a)) >= 4:
+        min_len = min(min_len, 3)  # "Marta Vell" / "Marta Vel": the same given name vouches for a short surname
     return similar(x, y, min_len)
 
 
@@ -175,14 +179,15 @@ def _particle_case(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 
 def _variants(table: PersonTable, ctx: Context, options: Options) -> Iterator[Hit]:
-    lex = lexicon()
     # 1. full names: "Antony Blinken" / "Anthony Blinken"
     weak_full = [m for m in table.candidates if m.kind == "full"]
     flagged: set[int] = set()
     for a, b, _ in _full_pairs(table.persons, table):
         ma = [m for m in a.mentions if m.kind == "full"]
         mb = [m for m in b.mentions if m.kind == "full"]
-        yield from _minority(ctx, ma, mb, a.name, b.name, flagged, full=True)
+        # the spelling the article uses most counts every mention ("Manuel Millan" and eight
+        # "Millan" outweigh one "Manuel Mollan"), but only full names are flagged
+        yield from _minority(ctx, ma, mb, a.name, b.name, flagged, full=True, counts=(len(a.mentions), len(b.mentions)))
     # weak full names one edit from a known person ("… and Anthony Blinken met")
     full_people = {p.name: p for p in table.persons if len(p.tokens) > 1}
     weak_names = {w.text: w for w in weak_full}
@@ -200,53 +205,9 @@ def _variants(table: PersonTable, ctx: Context, options: Options) -> Iterator[Hi
                     yield _hit(ctx, w.start, w.end, w.text, p.name, ma)
                 break
     # 2. surname forms: "Ms Hewitt" / "Ms Hewit", "Zelenskyy" / "Zelensky"
-    forms: dict[str, list[Mention]] = {}
-    full_by_surname: dict[str, list[Person]] = {}
-    for p in table.persons:
-        if len(p.tokens) > 1:
-            full_by_surname.setdefault(p.surname, []).append(p)
-    for m in table.mentions:
-        forms.setdefault(_surname_span(m)[2], []).append(m)
-    # bare words one edit from a known surname: with a person's context ("Hewit said"), or long
-    # enough that a chance likeness is unlikely ("Grenspan")
-    loose = [
-        m
-        for m in table.candidates
-        if m.kind != "full" and m.scope in BODY_SCOPES and (m.evidence or m.possessive or _lone_word(ctx.doc.text, m))
-    ]
-    loose_forms: dict[str, list[Mention]] = {}
-    for m in loose:
-        loose_forms.setdefault(m.text, []).append(m)
-    all_forms = {f: fold(f) for f in [*forms, *loose_forms]}
-    for a, b in sorted(_close_pairs(all_forms)):
-        if a not in forms and b not in forms:
-            continue  # two loose words: neither is a known person
-        if not similar(a, b, options.min_length):
-            continue
-        fa, fb = full_by_surname.get(a, []), full_by_surname.get(b, [])
-        if fa and fb:
-            continue  # two full names: step 1 decided whether they are one person
-        ma, mb = forms.get(a, []) + loose_forms.get(a, []), forms.get(b, []) + loose_forms.get(b, [])
-        if _genders(ma, lex) & _genders(mb, lex) == set() and _genders(ma, lex) and _genders(mb, lex):
-            continue
-        if _plural_or_adjective(a, b) or a in table.org_words or b in table.org_words:
-            continue
-        if len(ma) >= 2 and len(mb) >= 2:
-            continue  # two established names: two people (Regan and Reagan), not a slip
-        if a in lex.places or b in lex.places or (a.lower() == b.lower() and a[1:] == b[1:]):
-            continue  # a country ("Brazil", "Carlos Brasil"); "al-" capitalised at a sentence start
-        ra, rb = _roles(ma), _roles(mb)
-        if ra and rb and not ra & rb:
-            continue  # each has its own title: two people
-        if (len(mb), -min(x.start for x in mb)) > (len(ma), -min(x.start for x in ma)):
-            ma, mb, a, b = mb, ma, b, a
-        if not any(x.person >= 0 for x in ma) and not any(x.kind == "full" and x.evidence in ("title", "given name", "honorific", "appositive") for x in mb):
-            continue  # the majority spelling is no known person ("Brazil" vs "Ford Brasil")
-        if _introduced_apart(ma, mb):
-            continue  # "President Reagan" … later "Donald Regan": each introduced in their own way
-        if all(x.titles and x.evidence == "title" for x in mb) and not (_roles(mb) & _roles(ma)):
-            continue  # "President Reagan": a titled person of their own
-        yield from _minority(ctx, ma, mb, a, b, flagged, full=False)
+    yield from _surname_variants(table, ctx, options, flagged)
+    # one name after a royal or noble honorific: "Prince Abdullah" twice, "Prince Abdollah" once
+    yield from _honorific_given_variants(ctx, options, flagged)
     # 3. headline and caption names one edit from a person in the body
     display = [m for m in table.candidates if m.scope in ("headline", "deck", "caption") and m.start not in flagged]
     if not display:
@@ -266,6 +227,134 @@ def _variants(table: PersonTable, ctx: Context, options: Options) -> Iterator[Hi
                 yield _hit(ctx, off, off + len(tok), tok, p.surname, [x for x in p.mentions if x.scope in BODY_SCOPES] or p.mentions)
 
 
+def _surname_variants(table: PersonTable, ctx: Context, options: Options, flagged: set[int]) -> Iterator[Hit]:
+    """Surname forms one edit apart, the less used one flagged: "Ms Hewitt" / "Ms Hewit"."""
+    lex = lexicon()
+    forms: dict[str, list[Mention]] = {}
+    full_by_surname: dict[str, list[Person]] = {}
+    for p in table.persons:
+        if len(p.tokens) > 1:
+            full_by_surname.setdefault(p.surname, []).append(p)
+    for m in table.mentions:
+        forms.setdefault(_surname_span(m)[2], []).append(m)
+    # bare words one edit from a known surname: with a person's context ("Hewit said"), or long
+    # enough that a chance likeness is unlikely ("Grenspan"), or a word no dictionary knows
+    # used once beside a well-established person ("The Beker plan" among five "Baker")
+    text = ctx.doc.text
+    loose: dict[str, list[Mention]] = {}
+    stray: set[str] = set()
+    for m in table.candidates:
+        if m.kind == "full" or m.scope not in BODY_SCOPES:
+            continue
+        if m.evidence or m.possessive or _lone_word(text, m):
+            loose.setdefault(m.text, []).append(m)
+        elif _stray(m, ctx) and not _in_list(text, m):
+            loose.setdefault(m.text, []).append(m)
+            stray.add(m.text)
+    all_forms = {f: fold(f) for f in [*forms, *loose]}
+    for a, b in sorted(_close_pairs(all_forms)):
+        if a not in forms and b not in forms:
+            continue  # two loose words: neither is a known person
+        if not similar(a, b, options.min_length):
+            continue
+        if full_by_surname.get(a) and full_by_surname.get(b):
+            continue  # two full names: step 1 decided whether they are one person
+        ma, mb = forms.get(a, []) + loose.get(a, []), forms.get(b, []) + loose.get(b, [])
+        if (len(mb), -min(x.start for x in mb)) > (len(ma), -min(x.start for x in ma)):
+            ma, mb, a, b = mb, ma, b, a
+        if b in stray and (len(ma) < 3 or not any(x.person >= 0 for x in ma)):
+            continue  # a stray word needs a person the article names again and again
+        if _kept_apart(ma, mb, a, b, table, lex):
+            continue
+        yield from _minority(ctx, ma, mb, a, b, flagged, full=False)
+
+
+def _honorific_given_variants(ctx: Context, options: Options, flagged: set[int]) -> Iterator[Hit]:
+    """"Prince Abdollah" once beside "Prince Abdullah" twice: a name after one given-name
+    honorific (Prince, Sheikh, King, Sir), spelled another way once. The odd form must be no
+    English word and used nowhere else; the other must follow the same honorific too."""
+    from .fused import unigrams  # the shared English lexicon, loaded once
+
+    text, counts = ctx.doc.text, ctx.analysis.word_counts
+    by: dict[tuple[str, str], list[int]] = {}
+    for b in ctx.doc.blocks:
+        if b.scope in BODY_SCOPES and not _is_caps(text, b.start, b.end):
+            for m in _GIVEN_TITLED.finditer(text, b.start, b.end, overlapped=True):
+                if m.group(1) in lexicon().given_honorifics:
+                    by.setdefault((m.group(1), m.group(2)), []).append(m.start(2))
+    for (hon, once), at in by.items():
+        low = once.lower()
+        if len(at) != 1 or counts.get(low, 0) != 1 or low in unigrams() or at[0] in flagged:
+            continue
+        for (hon2, major), at2 in by.items():
+            if hon2 == hon and major != once and counts.get(major.lower(), 0) >= 2 and similar(once, major, max(options.min_length, 5)):
+                flagged.add(at[0])
+                yield Hit(at[0], at[0] + len(once), {"other": major, "lines": _lines(ctx, at2), "name": major, "kind": "spelling"}, edits=_respell(ctx, at[0], at[0] + len(once), major))
+                break
+
+
+_GIVEN_TITLED = regex.compile(r"(?<![\p{L}\p{M}])(\p{Lu}\p{Ll}+)[ ](\p{Lu}\p{Ll}[\p{L}\p{M}]+)(?![\p{L}\p{M}'’-])")
+
+
+def _stray(m: Mention, ctx: Context) -> bool:
+    """A capitalised word with no context of its own that no English dictionary knows and the
+    article uses once: a slip rather than another name, when it is one edit from a surname."""
+    from .fused import unigrams  # the shared English lexicon, loaded once
+
+    low = m.text.lower()
+    return len(low) >= 5 and low.isalpha() and ctx.analysis.word_counts.get(low, 0) == 1 and low not in unigrams()
+
+
+def _kept_apart(ma: list[Mention], mb: list[Mention], a: str, b: str, table: PersonTable, lex) -> bool:
+    """Whether the majority form ``a`` and the minority ``b`` name two people (or no person)."""
+    ga, gb = _genders(ma, lex), _genders(mb, lex)
+    if ga and gb and not ga & gb:
+        return True
+    if _plural_or_adjective(a, b) or b in table.org_words:
+        return True
+    if a in table.org_words and not any(x.kind == "full" for x in ma):
+        return True  # a company ("Taft Broadcasting"); "Robert Salomon" of Salomon Inc is a person too
+    if len(ma) >= 2 and len(mb) >= 2:
+        return True  # two established names: two people (Regan and Reagan), not a slip
+    if (a in lex.places and not _as_person(ma)) or (b in lex.places and not _as_person(mb)) or (a.lower() == b.lower() and a[1:] == b[1:]):
+        return True  # a country ("Brazil", "Carlos Brasil"), not "Mr Houston"; "al-" capitalised at a sentence start
+    ra, rb = _offices(ma), _offices(mb)
+    if ra and rb and not ra & rb:
+        return True  # each has its own office: two people
+    if not any(x.person >= 0 for x in ma) and not any(x.kind == "full" and x.evidence in _PERSON_EVIDENCE for x in mb):
+        return True  # the majority spelling is no known person ("Brazil" vs "Ford Brasil")
+    if _slipped_introduction(ma, mb):
+        return False  # "spokesman Paul Smerincki said" … then "Mr Smernicki" three times
+    if _introduced_apart(ma, mb):
+        return True  # "President Reagan" … later "Donald Regan": each introduced in their own way
+    return all(x.titles and x.evidence == "title" for x in mb) and not (_roles(mb) & _roles(ma))  # "President Reagan"
+
+
+#: What makes a full name a person of its own ("said Robert Merphy" has a given name and a verb).
+_PERSON_EVIDENCE = frozenset(["title", "given name", "honorific", "appositive", "reported", "age", "who"])
+
+
+def _as_person(ms: list[Mention]) -> bool:
+    """A place's name used as a surname: with an honorific, or in every use a full name."""
+    return any(x.honorific in lexicon().surname_honorifics for x in ms if x.honorific) or (bool(ms) and all(x.kind == "full" for x in ms))
+
+
+def _slipped_introduction(ma: list[Mention], mb: list[Mention]) -> bool:
+    """The minority spelling is the person's introduction, a full name before every majority
+    form, and the majority only short references back to it ("spokesman Paul Smerincki said"
+    … "Mr Smernicki" three times): nothing else introduces the short form, so one is a slip."""
+    if any(x.kind == "full" for x in ma):
+        return False
+    body = [x.start for x in ma if x.scope in BODY_SCOPES]  # a headline may use the surname first
+    first = min(body) if body else -1
+    return any(x.kind == "full" and x.scope in BODY_SCOPES and x.start < first for x in mb)
+
+
+def _offices(ms: list[Mention]) -> set[str]:
+    """Offices and posts only: roles ("spokesman", "boss", "director") are shared by many."""
+    return {t.role for m in ms for t in m.titles if t.kind in ("office", "post")}
+
+
 _NOT_AFTER = frozenset(["in", "to", "from", "of", "at", "for", "by", "with", "and", "or", "across", "across"])
 
 
@@ -281,10 +370,24 @@ def _introduced_apart(ma: list[Mention], mb: list[Mention]) -> bool:
     return bool(established and introduced) and min(established) < min(introduced)
 
 
+def _listed(text: str, m: Mention) -> bool:
+    """A word in a comma list ("Sheahan, Horan, O'Callaghan"): a team sheet names many people."""
+    return text[m.end : m.end + 1] in (",", "-") or text[m.start - 2 : m.start] in (", ", ": ")
+
+
+_NEXT_IN_LIST = regex.compile(r",[ ]\p{Lu}")
+
+
+def _in_list(text: str, m: Mention) -> bool:
+    """A name between commas of a list ("Sheahan, Horan, O'Callaghan"), not one before an
+    appositive ("Dumos, a close aide")."""
+    return text[m.start - 2 : m.start] in (", ", ": ", "; ") or _NEXT_IN_LIST.match(text, m.end) is not None
+
+
 def _lone_word(text: str, m: Mention) -> bool:
     """A long capitalised word standing alone mid-sentence, not a place after "in", not in a list
     ("Malone, Harty"), not the tail of a longer name ("American Beauty")."""
-    if len(m.text) < 6 or text[m.end : m.end + 1] in (",", "-") or text[m.start - 2 : m.start] == ", ":
+    if len(m.text) < 6 or _listed(text, m):
         return False
     prev = text[text.rfind(" ", 0, m.start - 1) + 1 : m.start - 1]
     return bool(prev) and prev.islower() and prev not in _NOT_AFTER
@@ -310,15 +413,19 @@ def _plural_or_adjective(a: str, b: str) -> bool:
     return long_.startswith(short) and long_[len(short) :] in ("s", "n", "an", "'s", "’s", "i", "'", "’", "es")
 
 
-def _minority(ctx: Context, ma: list[Mention], mb: list[Mention], a: str, b: str, flagged: set[int], *, full: bool) -> Iterator[Hit]:
+def _minority(
+    ctx: Context, ma: list[Mention], mb: list[Mention], a: str, b: str, flagged: set[int], *, full: bool, counts: tuple[int, int] | None = None
+) -> Iterator[Hit]:
     """Flag each mention of the less used spelling, naming the other. On a tie a full name
-    keeps its first spelling (the introduction); a surname is flagged at both places."""
+    keeps its first spelling (the introduction); a surname is flagged at both places.
+    ``counts`` weighs the two spellings when more than ``ma`` and ``mb`` speak for them."""
     if not ma or not mb:
         return
+    na, nb = counts or (len(ma), len(mb))
     a_first, b_first = min(m.start for m in ma), min(m.start for m in mb)
-    if (len(mb), -b_first) > (len(ma), -a_first):
-        ma, mb, a, b = mb, ma, b, a
-    tie = len(ma) == len(mb)
+    if (nb, -b_first) > (na, -a_first):
+        ma, mb, a, b, na, nb = mb, ma, b, a, nb, na
+    tie = na == nb
     if tie and not full:  # no majority to trust: each place names the other
         yield from _flag(ctx, ma, mb, b, flagged, full, fixable=False)
     yield from _flag(ctx, mb, ma, a, flagged, full, fixable=not tie)
@@ -384,11 +491,36 @@ _FUSED = regex.compile(r"(?<![\p{L}\p{M}'’-])\p{Lu}\p{Ll}+(?:-?\p{Lu}\p{Ll}+)+
 
 def _org_variants(table: PersonTable, ctx: Context, options: Options) -> Iterator[Hit]:
     text = ctx.doc.text
+    caps = [(b.start, b.end) for b in ctx.doc.blocks if _is_caps(text[b.start : b.end])]
+    people = sorted((m.start, m.end) for m in table.mentions)
+    yield from _spaced_variants(text, caps, people, ctx)
+    yield from _misspelt_names(text, people, ctx)
+
+
+def _misspelt_names(text: str, people: list[tuple[int, int]], ctx: Context) -> Iterator[Hit]:
+    """A multi-word name misspelt once ("Westmre Harbour Board" among three "Westmere ...")."""
+    lex = lexicon()
+    found: dict[tuple[str, ...], list[int]] = {}
+    for b in ctx.doc.blocks:
+        if _is_caps(text, b.start, b.end):
+            continue
+        for words, s, e in phrases(text, b.start, b.end, lex.stop):
+            if not _within(people, s) and not _within(people, e - 1):
+                found.setdefault(words, []).append(s)
+    for slip in slips(found, ctx.analysis.word_counts, lex.places):
+        yield Hit(
+            slip.start,
+            slip.end,
+            {"other": slip.other, "lines": _lines(ctx, slip.other_at), "name": slip.other, "kind": "spelling"},
+            edits=(Edit(slip.start, slip.end - slip.start, slip.other),),
+        )
+
+
+def _spaced_variants(text: str, caps: list[tuple[int, int]], people: list[tuple[int, int]], ctx: Context) -> Iterator[Hit]:
+    """A name written fused, hyphenated and spaced ("TimeWarner"/"Time Warner")."""
     fused = {m.group() for m in _FUSED.finditer(text)}
     if not fused:
         return
-    caps = [(b.start, b.end) for b in ctx.doc.blocks if _is_caps(text[b.start : b.end])]
-    people = sorted((m.start, m.end) for m in table.mentions)
     forms: dict[str, dict[str, list[int]]] = {}
     for token in fused:
         parts = _PARTS.findall(token)

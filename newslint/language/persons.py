@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -89,7 +90,10 @@ def lexicon() -> Lexicon:
             forms = [f.strip() for f in str(entry).split("|") if f.strip()]
             spec = TitleSpec(forms[0].lower(), kind)
             for form in forms:
-                titles[" ".join(_norm(w) for w in form.split())] = spec
+                words = [_norm(w) for w in form.split()]
+                titles[" ".join(words)] = spec
+                if len(words) == 2:
+                    titles.setdefault("-".join(words), spec)  # "Rear-Admiral", "Vice-Chairman"
     status = {str(w): s for s, words in (t.get("modifiers") or {}).items() for w in words}
     return Lexicon(
         titles=titles,
@@ -448,6 +452,8 @@ def _one_title_forward(text: str, pos: int, hi: int, lex: Lexicon, placement: st
             complement = ""
             if last[-1] in _END_PUNCT:
                 pass
+            elif rest and rest[0].lower() in _PREPS and _said_at(rest) > 1:
+                complement = " ".join(rest[1 : _said_at(rest)])  # "chief economist at X in Frankfurt said"
             elif rest and rest[0].lower() in _PREPS and words[-1][2][-1] in ",;.)":
                 complement = " ".join(rest[1:])
             elif rest and rest[0] in ("and", "said", "says", "told", "who"):
@@ -461,6 +467,17 @@ def _one_title_forward(text: str, pos: int, hi: int, lex: Lexicon, placement: st
         if w[-1] in _END_PUNCT or not (w.lower() in _LEAD or w.lower() in lex.status or w[:1].isupper() or w.endswith(("'s", "’s"))):
             return None
     return None
+
+
+_SAYS = frozenset(["said", "says", "told", "added"])
+
+
+def _said_at(words: list[str]) -> int:
+    """Index of the first reporting verb among ``words`` (a word may hold a line break), or -1."""
+    for i, w in enumerate(words):
+        if any(piece in _SAYS for piece in w.split()):
+            return i
+    return -1
 
 
 def _title_backward(text: str, pos: int, lo: int, lex: Lexicon) -> Title | None:
@@ -500,6 +517,8 @@ def build_table(doc: Document) -> PersonTable:
             continue
         ages = {m.end(): m for m in _AGE_ADJ.finditer(text, bs, be)} if "year-old" in text[bs:be] else {}
         for seg in _segments(text, bs, be, lex, org_words):
+            if _ENTITY.match(text, seg[-1][1]):
+                continue  # "Pap&#233;": a name cut short by an entity the reader left encoded
             if len(seg) == 1 and not ages:
                 s0 = seg[0][0]
                 if s0 - 1 <= bs or text[s0 - 1] != " " or text[_word_start(text, bs, s0 - 1) : s0 - 1] not in lex.last_raw:
@@ -512,6 +531,9 @@ def build_table(doc: Document) -> PersonTable:
                 singles.append((seg[0][0], seg[0][1], seg[0][2], block.scope, be))
     table = _resolve(mentions, singles, text, lex)
     return PersonTable(table.mentions, table.persons, table.candidates, frozenset(org_words))
+
+
+_ENTITY = regex.compile(r"&(?:#\d{2,6}|#x[0-9a-fA-F]{2,6}|[A-Za-z]{2,8});")
 
 
 def _segments(text: str, bs: int, be: int, lex: Lexicon, org_words: set[str]) -> Iterable[list[tuple[int, int, str]]]:
@@ -618,6 +640,7 @@ def _mention(
                     titles.append(t)
                     evidence = "title"
     honorific = ""
+    seg = _from_honorific(seg, lex)
     first = seg[0][2].rstrip(".")
     if len(seg) > 1 and (first in lex.surname_honorifics or first in lex.given_honorifics):
         honorific = first
@@ -658,6 +681,16 @@ def _mention(
     return mention
 
 
+def _from_honorific(seg: list[tuple[int, int, str]], lex: Lexicon) -> list[tuple[int, int, str]]:
+    """A name starts at its honorific: "Said Mr Fogg:" and "Asked Ms Hewitt" are "Mr Fogg" and
+    "Ms Hewitt" (no name has an honorific inside it)."""
+    for i in range(1, len(seg) - 1):
+        word = seg[i][2].rstrip(".")
+        if word in lex.surname_honorifics:
+            return seg[i:]
+    return seg
+
+
 def _after(mention: Mention, text: str, be: int, lex: Lexicon) -> None:
     """Possessive, age, appositive title, relative clause and reporting verb after a name."""
     m = _AFTER.match(text, mention.end, be)
@@ -689,7 +722,7 @@ def _resolve(
     mentions: list[Mention], singles: list[tuple[int, int, str, str, int]], text: str, lex: Lexicon
 ) -> PersonTable:
     """Decide which runs are people and link short references to full names."""
-    confirmed = _confirmed_full_names(mentions, lex)
+    confirmed = _confirmed_full_names(mentions, lex, text)
     persons = _people(confirmed, text, lex)
     forms_index: dict[str, list[Person]] = {}
     for p in persons:
@@ -706,9 +739,11 @@ def _resolve(
     return PersonTable(tuple(out), tuple(persons), candidates)
 
 
-def _confirmed_full_names(mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+def _confirmed_full_names(mentions: list[Mention], lex: Lexicon, text: str) -> list[Mention]:
     """Full names with evidence of being a person (a given name, an honorific'd surname …), in order."""
     hon_surnames = {m.text for m in mentions if m.kind != "full"}
+    mr_surnames = {m.text for m in mentions if m.kind == "honorific"}
+    used = Counter(m.text for m in mentions if m.kind == "full")
     full_forms: set[str] = set()
     confirmed: list[Mention] = []
     weak: list[Mention] = []
@@ -720,7 +755,7 @@ def _confirmed_full_names(mentions: list[Mention], lex: Lexicon) -> list[Mention
         given = first in lex.given_names or (len(first) == 2 and first.endswith(".")) or first in lex.family_first
         if m.evidence == "reported" and not given:
             m.evidence = ""
-        if m.evidence or (given and len(m.tokens) <= 4):
+        if m.evidence or (given and len(m.tokens) <= 4) or _named_by_honorific(m, forms & mr_surnames, used, text):
             m.evidence = m.evidence or ("surname" if forms & hon_surnames else "given name")
             confirmed.append(m)
             full_forms |= forms
@@ -734,6 +769,20 @@ def _confirmed_full_names(mentions: list[Mention], lex: Lexicon) -> list[Mention
             confirmed.append(m)
     confirmed.sort(key=lambda m: m.start)
     return confirmed
+
+
+def _named_by_honorific(m: Mention, shared: set[str], used: Counter, text: str) -> bool:
+    """"Marta Vell" with "Ms Vell" in the story is a person, unless the first word may just be a
+    capitalised sentence opener ("Athough Reagan said", a slip for "Although") used once."""
+    if not shared or len(m.tokens) > 3:
+        return False
+    return used[m.text] >= 2 or not _opens_sentence(text, m.start)
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 200) : start]
+    head = before.rstrip()
+    return not head or head[-1] in ".!?:;\"“”'‘’" or before.count("\n", len(head)) >= 2
 
 
 def _people(confirmed: list[Mention], text: str, lex: Lexicon) -> list[Person]:
