@@ -84,7 +84,8 @@ class Options:
         words = self._anchor_words
         if words is None:
             return None
-        alternation = "|".join(regex.escape(w).replace("'", "['’]") for w in sorted(words, key=len, reverse=True))
+        # longest first; ties in a fixed order, so every process builds the same pattern (regexcache)
+        alternation = "|".join(regex.escape(w).replace("'", "['’]") for w in sorted(words, key=lambda w: (-len(w), w)))
         return rf"(?<![\w'’-])(?:{alternation})(?![\w'’-])"
 
 
