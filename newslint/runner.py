@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from .archive.jsonl import Fields
-from .caching import cache, resultcache, rulecache
+from .caching import cache, regexcache, resultcache, rulecache
 from .config import Config, ConfigProblems, RuleSet, discover, ignored_for, load_config
 from .inputs import InputError, Source, read_path
 from .model import FileError, FileResult
@@ -157,6 +157,7 @@ def lint_job(job: Job, config: Config, ruleset: RuleSet, opts: Options, *, remem
             return hit
     with cache.off(not opts.cache):  # --no-cache: the checks' word lists are parsed afresh too
         result = _lint_text(job, date, ignored, config, ruleset, opts)
+        regexcache.save()  # here, not only at exit: forked workers never run atexit
     if key is not None:
         resultcache.store(key, result)
     return result

@@ -20,7 +20,7 @@ from ..config import Config, ConfigProblems, RuleSet, build_ruleset
 from ..model import Rule
 from ..rules import builtin_rules_dir, rule_files
 from ..yamlfile import ConfigError
-from . import cache
+from . import cache, regexcache
 
 KIND = "rulesets"
 IDS_KIND = "rule-ids"
@@ -42,6 +42,7 @@ def ruleset(
     known = cache.load(IDS_KIND, key)
     if isinstance(known, tuple) and len(known) == 2 and isinstance(known[0], frozenset) and _fresh(known[1]):
         return CachedRuleSet(_with_stamps(key, known[1]), known[0], config, select, ignore), []
+    regexcache.install()
     built, errors = build_ruleset(config, select=select, ignore=ignore)
     if errors:
         return built, errors
@@ -96,6 +97,7 @@ class CachedRuleSet:
 
     def _full(self) -> RuleSet:
         if not self._loaded:
+            regexcache.install()  # before the check modules compile their patterns
             hit = cache.load(KIND, self.key)
             if not isinstance(hit, RuleSet):
                 hit, errors = build_ruleset(self.config, select=self.select, ignore=self.ignore)

@@ -672,7 +672,19 @@ def _coordinated(text: str, full: Mention) -> bool:
     "Mr Obi and Ada Obi"): two people of one family side by side."""
     surname = surname_of(full.tokens)
     head = text[max(0, full.start - len(surname) - 6) : full.start]
-    return regex.search(rf"(?<![\p{{L}}]){regex.escape(surname)}(?:[ ]and[ ]|[ ]&[ ])$", head) is not None
+    return coordinated_head(head, surname)
+
+
+def coordinated_head(head: str, surname: str) -> bool:
+    """``head`` ends with ``surname`` + " and " or " & " (or that and one newline, as a
+    regex ``$`` allows), not inside a longer word: string tests, no per-name regex to compile."""
+    tail = head[:-1] if head.endswith("\n") else head
+    for joint in (" and ", " & "):
+        if tail.endswith(surname + joint):
+            before = tail[: len(tail) - len(surname) - len(joint)]
+            if not before[-1:].isalpha():
+                return True
+    return False
 
 
 def _first_references(table: PersonTable, ctx: Context, options: Options) -> Iterator[Hit]:

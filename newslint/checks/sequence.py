@@ -74,9 +74,9 @@ class Options:
     def _anchor_words(self) -> frozenset[str] | None:
         words: set[str] = set()
         for p in self.compiled:
-            if p.anchors is None:
+            if p.rarest is None:
                 return None
-            words |= p.anchors
+            words |= p.rarest
         return frozenset(words)
 
     @functools.cached_property
@@ -84,7 +84,8 @@ class Options:
         words = self._anchor_words
         if words is None:
             return None
-        alternation = "|".join(regex.escape(w).replace("'", "['’]") for w in sorted(words, key=len, reverse=True))
+        # longest first; ties in a fixed order, so every process builds the same pattern (regexcache)
+        alternation = "|".join(regex.escape(w).replace("'", "['’]") for w in sorted(words, key=lambda w: (-len(w), w)))
         return rf"(?<![\w'’-])(?:{alternation})(?![\w'’-])"
 
 
@@ -135,10 +136,14 @@ def _candidates(options: Options, ctx: Context, st: SentenceTokens) -> Iterator[
     for block in ctx.blocks:
         simple = unsafe.isdisjoint(text[block.start : block.end])
         prefilter = options.prefilter_simple if simple else options.prefilter
+        inside = -1  # end of the last sentence taken: later hits before it are in it too
         for m in prefilter.finditer(text, block.start, block.end, timeout=ctx.settings.regex_timeout):
+            if m.start() < inside:
+                continue
             i = st.index(m.start())
             if i >= 0 and i not in seen and st.sentences[i].end > m.start():
                 seen.add(i)
+                inside = st.sentences[i].end
                 yield st.sentences[i]
 
 
@@ -148,10 +153,15 @@ def check(options: Options, ctx: Context) -> Iterator[Hit]:
         toks, spans = st.get(st.index(sentence.start))
         norms = {t.norm for t in toks}
         taken: list[tuple[int, int]] = []
+        at: dict[str, list[int]] | None = None
         for pattern in options.compiled:
-            if pattern.anchors is not None and not (pattern.anchors & norms):
+            if any(words.isdisjoint(norms) for words in pattern.required):
                 continue
-            for first, end in pattern.finditer(toks):
+            starts = None
+            if pattern.first is not None:
+                at = at if at is not None else _positions(toks)
+                starts = sorted(k for w in pattern.first & norms for k in at[w])
+            for first, end in pattern.finditer(toks, starts):
                 if any(first < e and s < end for s, e in taken):
                     continue
                 if _vetoed(options.vetoes, toks, first, end):
@@ -160,6 +170,14 @@ def check(options: Options, ctx: Context) -> Iterator[Hit]:
                     continue
                 taken.append((first, end))
                 yield Hit(spans[first][0], spans[end - 1][1])
+
+
+def _positions(toks: tuple[Tok, ...]) -> dict[str, list[int]]:
+    """Where each word of a sentence stands: patterns start only at their first words."""
+    at: dict[str, list[int]] = {}
+    for k, t in enumerate(toks):
+        at.setdefault(t.norm, []).append(k)
+    return at
 
 
 def _vetoed(vetoes: tuple[Pattern, ...], toks: tuple[Tok, ...], first: int, end: int) -> bool:

@@ -71,6 +71,22 @@ class Not:
 class Alt:
     branches: tuple[tuple[Element, ...], ...]
 
+    @functools.cached_property
+    def runs(self) -> tuple[frozenset[str] | tuple[Element, ...], ...]:
+        """The branches in order, each run of one-word branches as one set: a token is
+        tested against eighty words ("(at|in|on|...)") by one lookup, not by eighty
+        generator steps. Matching yields the same ends in the same order, less repeats."""
+        out: list[set[str] | tuple[Element, ...]] = []
+        for branch in self.branches:
+            if len(branch) == 1 and isinstance(branch[0], Word):
+                if out and isinstance(out[-1], set):
+                    out[-1].add(branch[0].text)
+                else:
+                    out.append({branch[0].text})
+            else:
+                out.append(branch)
+        return tuple(frozenset(r) if isinstance(r, set) else r for r in out)
+
 
 @dataclass(frozen=True)
 class Gap:
@@ -158,6 +174,20 @@ class Pattern:
         return _anchors(self.elements)
 
     @functools.cached_property
+    def required(self) -> tuple[frozenset[str], ...]:
+        """For each word or alternatives element (never optional), the words one of which a
+        match holds: a sentence lacking any of them is not walked."""
+        return tuple(a for e in self.elements if isinstance(e, (Word, Alt)) and (a := _anchors((e,))) is not None)
+
+    @functools.cached_property
+    def rarest(self) -> frozenset[str] | None:
+        """The ``required`` words a prefilter should look for: short words are the common
+        ones ("in", "of"), so the set whose shortest word is longest, then the smallest."""
+        if not self.required:
+            return None
+        return max(self.required, key=lambda words: (min(map(len, words)), -len(words)))
+
+    @functools.cached_property
     def first(self) -> frozenset[str] | None:
         """The words a match can start with (None: any token may start one)."""
         return _firsts(self.elements)
@@ -168,9 +198,20 @@ class Pattern:
             return end
         return None
 
-    def finditer(self, toks: Sequence[Tok]) -> Iterator[tuple[int, int]]:
-        """Non-overlapping (first, end) token ranges, leftmost first."""
+    def finditer(self, toks: Sequence[Tok], starts: Sequence[int] | None = None) -> Iterator[tuple[int, int]]:
+        """Non-overlapping (first, end) token ranges, leftmost first. ``starts``: the
+        ascending indexes of every token whose word is in ``first`` (a caller's index)."""
         first = self.first
+        if first is not None and starts is not None:
+            i = 0
+            for k in starts:
+                if k < i:
+                    continue
+                end = self.match(toks, k)
+                if end is not None and end > k:
+                    yield k, end
+                    i = end
+            return
         i = 0
         while i < len(toks):
             if first is not None and toks[i].norm not in first:
@@ -314,7 +355,7 @@ def _one(atom: Element, tok: Tok) -> bool:
     if isinstance(atom, Not):
         return tok.is_word and not _one(atom.atom, tok)
     if isinstance(atom, Alt):
-        return any(_one(b[0], tok) for b in atom.branches)
+        return any(tok.norm in r if isinstance(r, frozenset) else _one(r[0], tok) for r in atom.runs)
     return False
 
 
@@ -346,7 +387,10 @@ def _element(e: Element, toks: Sequence[Tok], i: int) -> Iterator[int]:
         yield from _element(e.element, toks, i)
         yield i
     elif isinstance(e, Alt):
-        for branch in e.branches:
-            yield from _seq(branch, 0, toks, i)
+        for run in e.runs:
+            if not isinstance(run, frozenset):
+                yield from _seq(run, 0, toks, i)
+            elif i < n and toks[i].norm in run:
+                yield i + 1
     elif i < n and _one(e, toks[i]):
         yield i + 1
