@@ -162,3 +162,16 @@ def test_a_cold_run_after_a_warm_one_compiles_no_large_pattern(tmp_path):
         runs.append((report, int(tail)))
     assert runs[0][1] > 0 and runs[1][1] == 0
     assert runs[0][0] == runs[1][0] and '"the the"' in runs[0][0].lower()
+
+
+def test_a_regex_release_with_another_private_signature_is_left_alone(monkeypatch):
+    import regex._main as main
+
+    from newslint.caching import regexcache
+
+    def other(pattern, flags, kwargs):  # a hypothetical future signature
+        raise AssertionError("never called by this test")
+
+    monkeypatch.setattr(main, "_compile", other)
+    regexcache.install()
+    assert main._compile is other

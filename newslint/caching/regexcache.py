@@ -51,8 +51,8 @@ def install() -> None:
     import regex._main as main
 
     original = main._compile
-    if getattr(original, "newslint_cached", False):
-        return
+    if getattr(original, "newslint_cached", False) or not _known_signature(original):
+        return  # already wrapped, or a regex release whose private entry point moved: no cache
 
     @functools.wraps(original)
     def compile_cached(pattern: Any, flags: int, ignore_unused: bool, kwargs: dict, cache_it: bool) -> Any:
@@ -61,6 +61,20 @@ def install() -> None:
     compile_cached.newslint_cached = True  # type: ignore[attr-defined]
     main._compile = compile_cached
     atexit.register(save)
+
+
+_EXPECTED = ("pattern", "flags", "ignore_unused", "kwargs", "cache_it")
+
+
+def _known_signature(function: Callable[..., Any]) -> bool:
+    """``regex._main._compile`` is private: wrap it only while it takes what this wrapper
+    passes on, so a new ``regex`` release costs the cache, never a crash."""
+    import inspect
+
+    try:
+        return tuple(inspect.signature(function).parameters) == _EXPECTED
+    except (TypeError, ValueError):
+        return False
 
 
 def _compile(original: Callable[..., Any], pattern: Any, flags: int, ignore_unused: bool, kwargs: dict, cache_it: bool) -> Any:

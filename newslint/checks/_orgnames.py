@@ -23,7 +23,7 @@ from ..language.persons import similar
 _WORD = r"\p{Lu}[\p{L}\p{M}]*"
 #: Lower-case words that may sit inside a name ("Bank of England", "Trade and Industry").
 _LINKS = frozenset(["of", "the", "and", "for", "on", "de", "du", "des", "la", "le", "del", "von", "van", "der", "den", "&"])
-_LINK = "|".join(sorted(map(regex.escape, _LINKS), key=len, reverse=True))
+_LINK = "|".join(sorted(map(regex.escape, _LINKS), key=lambda w: (-len(w), w)))  # one order in every process
 _RUN = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d'’.-]){_WORD}(?:[ ](?:(?:{_LINK})[ ])*{_WORD})+(?![\p{{L}}\p{{M}}\d-])")
 _TOKEN = regex.compile(r"\S+")
 MAX_WORDS = 6

@@ -105,8 +105,9 @@ def context_pattern(words: object) -> regex.Pattern:
     one ("Windows", "PC") only as written, since its lower-case form is everyday English."""
     if not isinstance(words, list) or not words:
         raise ValueError("a context must be a non-empty list of words")
-    low = sorted({regex.escape(str(w)) for w in words if str(w) == str(w).lower()}, key=len, reverse=True)
-    cased = sorted({regex.escape(str(w)) for w in words if str(w) != str(w).lower()}, key=len, reverse=True)
+    # longest first, then alphabetical: the same pattern in every process (see caching/regexcache.py)
+    low = sorted({regex.escape(str(w)) for w in words if str(w) == str(w).lower()}, key=lambda w: (-len(w), w))
+    cased = sorted({regex.escape(str(w)) for w in words if str(w) != str(w).lower()}, key=lambda w: (-len(w), w))
     parts = ([f"(?i:{'|'.join(low)})"] if low else []) + cased
     return regex.compile(rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)")
 
