@@ -73,7 +73,8 @@ def _split(words: list[tuple[int, int, str]], stop: frozenset[str]) -> Iterator[
 
 
 def slips(found: dict[tuple[str, ...], list[int]], counts: dict[str, int], places: frozenset[str]) -> Iterator[Slip]:
-    """Phrases used once that are one word's slip from a phrase used at least twice.
+    """Phrases used once that are one word's slip from a phrase used at least twice (or
+    once, when the slip is a non-word and its counterpart a word: see ``_outweighs``).
 
     ``found`` maps each phrase to where it starts; ``counts`` are the article's lower-cased
     word counts. Each slip is reported once, as its longest phrase."""
@@ -91,7 +92,7 @@ def slips(found: dict[tuple[str, ...], list[int]], counts: dict[str, int], place
             if len(found[once]) != 1 or counts.get(once[i].lower(), 0) != 1:
                 continue
             for major in members:
-                if major is once or len(found[major]) < 2 or not _one_slip(once[i], major[i], places):
+                if major is once or not _outweighs(major[i], len(found[major]), once[i]) or not _one_slip(once[i], major[i], places):
                     continue
                 at = found[once][0]
                 form = " ".join(once)
@@ -99,6 +100,16 @@ def slips(found: dict[tuple[str, ...], list[int]], counts: dict[str, int], place
                 if word_at not in best or len(form) > len(best[word_at].form):
                     best[word_at] = Slip(at, at + len(form), form, " ".join(major), tuple(found[major]))
     yield from sorted(best.values(), key=lambda s: s.start)
+
+
+def _outweighs(word: str, uses: int, slip: str) -> bool:
+    """Whether the form with ``word`` is the article's own: used at least twice, or once
+    when it is an English word and the slip is none ("Harbour" against "Harbuor")."""
+    if uses >= 2:
+        return True
+    from .typo import is_word  # the dictionaries load only for a one-to-one pair
+
+    return uses == 1 and is_word(word.lower()) and not is_word(slip.lower())
 
 
 def _one_slip(a: str, b: str, places: frozenset[str]) -> bool:
