@@ -46,6 +46,8 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from injection.corpus import default_corpus  # one place that knows where ../shared/corpus is
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "newslint-bench"
 MB = 1_000_000
@@ -64,11 +66,6 @@ for root in sys.argv[1:]:
             hits += sum(1 for _ in pattern.finditer(fh.read()))
 print(hits)
 """
-
-
-def default_corpus() -> Path:
-    env = os.environ.get("NEWSLINT_CORPUS")
-    return Path(env) if env else ROOT.parent / "shared" / "corpus"
 
 
 # ---------------------------------------------------------------------------
