@@ -73,17 +73,18 @@ def _split(words: list[tuple[int, int, str]], stop: frozenset[str]) -> Iterator[
 
 
 def slips(found: dict[tuple[str, ...], list[int]], counts: dict[str, int], places: frozenset[str]) -> Iterator[Slip]:
-    """Phrases used once that are one word's slip from a phrase used at least twice (or
-    once, when the slip is a non-word and its counterpart a word: see ``_outweighs``).
+    """Phrases used once that are one word's slip from a phrase the article uses more
+    (see ``_outweighs``).
 
     ``found`` maps each phrase to where it starts; ``counts`` are the article's lower-cased
-    word counts. Each slip is reported once, as its longest phrase."""
+    word counts. Each slip is reported once, against its best-attested form (then the
+    longest phrase)."""
     groups: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
     for words in found:
         for i, w in enumerate(words):
             if w not in _LINKS and len(w) >= 4:
                 groups.setdefault((*words[:i], "", *words[i + 1 :]), []).append(words)
-    best: dict[int, Slip] = {}
+    best: dict[int, tuple[tuple[int, int], Slip]] = {}
     for key, members in groups.items():
         if len(members) < 2 or len(members) > _MAX_GROUP:
             continue
@@ -92,32 +93,39 @@ def slips(found: dict[tuple[str, ...], list[int]], counts: dict[str, int], place
             if len(found[once]) != 1 or counts.get(once[i].lower(), 0) != 1:
                 continue
             for major in members:
-                if major is once or not _outweighs(major[i], len(found[major]), once[i]) or not _one_slip(once[i], major[i], places):
+                uses = len(found[major])
+                if major is once or not _outweighs(major[i], uses, counts, once[i]) or not _one_slip(once[i], major[i], places):
                     continue
                 at = found[once][0]
                 form = " ".join(once)
                 word_at = at + len(" ".join(once[:i])) + (1 if i else 0)  # the slip itself
-                if word_at not in best or len(form) > len(best[word_at].form):
-                    best[word_at] = Slip(at, at + len(form), form, " ".join(major), tuple(found[major]))
-    yield from sorted(best.values(), key=lambda s: s.start)
+                rank = (uses, len(form))  # the best-attested form, then the longest phrase
+                if word_at not in best or rank > best[word_at][0]:
+                    best[word_at] = (rank, Slip(at, at + len(form), form, " ".join(major), tuple(found[major])))
+    yield from sorted((slip for _rank, slip in best.values()), key=lambda s: s.start)
 
 
-def _outweighs(word: str, uses: int, slip: str) -> bool:
-    """Whether the form with ``word`` is the article's own: used at least twice, or once
-    when it is an English word and the slip is none ("Harbour" against "Harbuor")."""
+def _outweighs(word: str, uses: int, counts: dict[str, int], slip: str) -> bool:
+    """Whether the form with ``word`` is the article's own: the phrase used at least twice;
+    or, when the slip is no English word, the other word used at least twice in the article
+    ("Fidata Corp" once beside three more "Fidata") or an English word ("Harbour" against
+    "Harbuor"). Two words ("Meat Futures", "Meal Futures") need the phrase twice."""
     if uses >= 2:
         return True
-    from .typo import is_word  # the dictionaries load only for a one-to-one pair
+    from .typo import is_word  # the dictionaries load only for a pair used once each
 
-    return uses == 1 and is_word(word.lower()) and not is_word(slip.lower())
+    return not is_word(slip.lower()) and (counts.get(word.lower(), 0) >= 2 or is_word(word.lower()))
 
 
 def _one_slip(a: str, b: str, places: frozenset[str]) -> bool:
-    """Two spellings of one word: one edit or an accent apart, not a plural, an adjective,
-    a change of case ("UKIP"/"Ukip" is house style) or two places ("Iran"/"Iraq")."""
+    """Two spellings of one word: one edit or an accent apart, not a plural, an adjective, a
+    people and their country, a change of case ("UKIP"/"Ukip" is house style) or two places
+    ("Iran"/"Iraq")."""
     if a.lower() == b.lower() or (a in places and b in places):
         return False
     short, long_ = sorted((a, b), key=len)
-    if long_.startswith(short) and long_[len(short) :] in ("s", "n", "an", "es", "i", "e", "ese"):
+    if long_.startswith(short) and long_[len(short) :] in ("s", "n", "an", "es", "i", "e", "ese", "y"):
         return False
+    if len(a) == len(b) and a[:-1] == b[:-1] and {a[-1], b[-1]} == {"s", "y"}:
+        return False  # a people and their country: "Germans", "Germany"
     return similar(a, b, 4)

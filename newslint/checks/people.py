@@ -504,7 +504,7 @@ def _misspelt_names(text: str, people: list[tuple[int, int]], ctx: Context) -> I
     for b in ctx.doc.blocks:
         if _is_caps(text, b.start, b.end):
             continue
-        for words, s, e in phrases(text, b.start, b.end, lex.stop):
+        for words, s, e in phrases(text, b.start, b.end, lex.org_stop):
             if not _within(people, s) and not _within(people, e - 1):
                 found.setdefault(words, []).append(s)
     for slip in slips(found, ctx.analysis.word_counts, lex.places):

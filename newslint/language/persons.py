@@ -52,6 +52,7 @@ class Lexicon:
     family_first: frozenset[str]
     given_names: frozenset[str]
     stop: frozenset[str]
+    org_stop: frozenset[str]  # the stop words that never stand inside an organisation's name
     org: frozenset[str]
     places: frozenset[str]
     last_raw: frozenset[str]  # last words of titles as written: "minister", "Minister", "MP"
@@ -113,6 +114,7 @@ def lexicon() -> Lexicon:
         family_first=frozenset(str(x) for x in p.get("family_name_first", [])),
         given_names=frozenset(str(x) for x in g.get("names", [])),
         stop=frozenset(stop),
+        org_stop=frozenset(stop).difference(str(x) for x in n.get("in_org_names", [])),
         org=frozenset(str(x) for x in n.get("org", [])),
         places=frozenset(str(x) for x in n.get("places", [])),
         last_raw=frozenset(v for k in titles for w in [k.split()[-1]] for v in (w, w.capitalize(), w.upper())),
