@@ -440,8 +440,18 @@ def test_lead_lines_split_into_byline_and_deck() -> None:
 def test_dateline_is_looked_for_on_the_first_line_only() -> None:
     doc = md("# T\n\nLONDON - The ferry\nresumed on Monday.\n")
     assert blocks(doc)[1:] == [("dateline", "LONDON -"), ("paragraph", "The ferry resumed on Monday.")]
-    doc = md("# T\n\nLONDON -\nThe ferry resumed on Monday.\n")
-    assert blocks(doc)[1:] == [("paragraph", "LONDON - The ferry resumed on Monday.")]
+    doc = md("# T\n\nLONDON -\nThe ferry resumed on Monday.\n")  # a dateline on a line of its own
+    assert blocks(doc)[1:] == [("dateline", "LONDON -"), ("paragraph", "The ferry resumed on Monday.")]
+
+
+def test_bylines_typed_above_the_story_are_blocks_of_their_own() -> None:
+    doc = md("# T\n\nBy Jane Doe, Reuters\nBy Jane Doe, Reuters\nLONDON -\nShr 1.2 vs 1.1\nNet 4 vs 3\n")
+    assert blocks(doc)[1:] == [
+        ("byline", "By Jane Doe, Reuters"),
+        ("byline", "By Jane Doe, Reuters"),
+        ("dateline", "LONDON -"),
+        ("paragraph", "Shr 1.2 vs 1.1 Net 4 vs 3"),
+    ]
 
 
 def test_directive_only_lines_are_never_prose() -> None:

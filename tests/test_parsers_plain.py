@@ -204,3 +204,19 @@ def test_caps_headline_ending_in_an_abbreviation() -> None:
     assert [b.scope for b in doc.blocks] == ["headline", "dateline", "paragraph"]
     doc, _ = parse_plain("The talks ended.\n\nMore text follows here.\n")
     assert doc.blocks[0].scope != "headline"
+
+
+def test_caps_headline_ending_in_a_full_stop() -> None:
+    doc, _ = parse_plain("BANK WINS HARBOUR NOTE.\n\n    By Jane Doe, Reuters\n    LONDON, March 3 - The bank won.\n")
+    assert [b.scope for b in doc.blocks] == ["headline", "byline", "dateline", "paragraph"]
+
+
+def test_bylines_and_a_bare_dateline_above_a_table_are_lead_blocks() -> None:
+    src = "PORT GAINS\n\n    By Jane Doe, Reuters\n    By Jane Doe, Reuters\n    OSLO, May 2 -\n    Shr 1.2 vs 1.1\n    Net 4 vs 3\n"
+    assert blocks(parse_plain(src)[0]) == [
+        ("headline", "PORT GAINS"),
+        ("byline", "By Jane Doe, Reuters"),
+        ("byline", "By Jane Doe, Reuters"),
+        ("dateline", "OSLO, May 2 -"),
+        ("paragraph", "Shr 1.2 vs 1.1 Net 4 vs 3"),
+    ]

@@ -86,9 +86,11 @@ def _scopes(source: str, paragraphs: list[list[Line]]) -> list[list[tuple[str, l
                 out.append([(scope, [line], 0) for scope, line in zip(scopes, para, strict=True)])  # type: ignore[misc]
                 continue
             in_lead = False
-            first_s, first_e, _ = para[0]
+            marks = structure.leading_marks([source[s:e] for s, e, _ in para], scopes)
+            blocks: list[tuple[str, list[Line], int]] = [(scope, [line], 0) for scope, line in zip(scopes[:marks], para, strict=False)]  # type: ignore[misc]
+            first_s, first_e, _ = para[marks]
             dl = structure.dateline_length(source[first_s:first_e])  # never past the first line
-            out.append([("paragraph", para, dl)])
+            out.append([*blocks, ("paragraph", para[marks:], dl)])
             continue
         out.append([("paragraph", para, 0)])
     return out

@@ -18,6 +18,7 @@ _BYLINE = re.compile(
     )$""",
     re.VERBOSE,
 )
+_BY = re.compile(r"\s*(?:by|BY|By)\s+[A-Z]")
 _DATELINE = re.compile(
     r"""^(?P<dl>
         [A-Z][A-Z.'’-]*(?:[ /][A-Z][A-Z.'’-]*){0,4}           # HONG KONG, ZURICH, ST. LOUIS
@@ -38,7 +39,6 @@ _CAPTION = re.compile(
     r"(?:^|[\s(])(?:Photo(?:graph)?|Picture|Image|Credit|Illustration)s?\s*(?:by\s+|:\s*)[^.:]{1,80}[.)]?\s*$",
     re.IGNORECASE,
 )
-_ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$|\b(?:CORP|INC|CO|LTD|BROS)\.$")
 _BULLET = re.compile(r"^(?:[-*•+]|\d{1,2}[.)])\s+\S")
 _SENTENCE_END = re.compile(r"""[.!?]["'”’)]*$""")
 
@@ -73,12 +73,13 @@ def ends_sentence(text: str) -> bool:
 
 
 def looks_like_headline(text: str) -> bool:
-    """One short line without closing punctuation; an all-caps wire headline may end "U.S."."""
+    """One short line without closing punctuation; an all-caps wire headline may end with a
+    full stop ("... TO U.S.", "MERRILL MANDATED FOR IEL U.S. NOTE.")."""
     text = text.strip()
     if not 0 < len(text) <= 200 or "\n" in text:
         return False
     if text.endswith("."):
-        return text.isupper() and bool(_ABBREVIATION_END.search(text))
+        return text.isupper()
     return not text.endswith((",", ";", ":"))
 
 
@@ -86,6 +87,17 @@ def is_dateline_only(line: str) -> bool:
     """A line that is nothing but a dateline (``NEW YORK, March 17 -``)."""
     line = line.strip()
     return bool(line) and dateline_length(line + " x") >= len(line)
+
+
+def leading_marks(lines: list[str], scopes: list[str | None]) -> int:
+    """How many of a paragraph's first lines are "By ..." bylines or bare datelines typed
+    above the story without a blank line ("By Jane Doe, Reuters" / "HOUSTON, April 1 -" /
+    a table): blocks of their own, the rest is the body paragraph. Never the whole
+    paragraph, and never a wrapped line of the story ("SALT LAKE CITY, April 3 - USX ...")."""
+    n = 0
+    while n < len(lines) - 1 and (scopes[n] == "dateline" or (scopes[n] == "byline" and _BY.match(lines[n]))):
+        n += 1
+    return n
 
 
 def lead_line_scope(line: str) -> str | None:

@@ -325,6 +325,18 @@ class Lead:
                     run.emit(builder, scope, a, b)  # type: ignore[arg-type]
                 return scopes[-1]  # type: ignore[return-value]
             self.active = False
+            marks = structure.leading_marks([text[a:b] for a, b in lines], scopes)
+            for (a, b), scope in zip(lines[:marks], scopes, strict=False):
+                run.emit(builder, scope, a, b)  # type: ignore[arg-type]
+            if marks:
+                start, end = lines[marks][0], len(text)
+                dateline = structure.dateline_length(text[start : lines[marks][1]])
+                if dateline:
+                    run.emit(builder, "dateline", start, start + dateline)
+                    start, end = trim(text, start + dateline, end)
+                if start < end:
+                    run.emit(builder, "paragraph", start, end)
+                return "paragraph"
             first_line = text[: run.line_breaks[0]] if run.line_breaks else text
             dateline = structure.dateline_length(first_line)  # never past the first line
             emit_with_dateline(builder, run, text, dateline, "paragraph")
