@@ -270,7 +270,8 @@ _MONTHS = frozenset(m.title() for m in MONTHS)
 
 
 def _name_split(tok: Token, nxt: str, scope: str, options: Options, words: _Words) -> str | None:
-    """A name, month or acronym the article uses, or a plural, run into a function word;
+    """A name, month or acronym the article uses run into a function word, or a plural or
+    a company word run into "said" ("analystssaid", "Securitiessaid", "Ltdsaid");
     in a byline, a surname after a known given name run into "in"/"at" before a place
     ("By Jane Doein Washington").
 
@@ -289,7 +290,8 @@ def _name_split(tok: Token, nxt: str, scope: str, options: Options, words: _Word
             (head.isupper() and head in words.acronyms)
             or head in _MONTHS
             or (title and head in words.mid_sentence)
-            or (fw in _SAID and head.islower() and head.endswith("s") and head in unigrams())
+            or (fw in _SAID and head.endswith("s") and (head.islower() or title) and head.lower() in unigrams())
+            or (fw in _SAID and head in _company_words())  # "Ltdsaid", "Incsaid", "Groupsaid"
             or (scope == "byline" and fw in ("in", "at") and head[1:].islower() and _given(words.previous.get(tok.start)))
             or (fw == "of" and title and nxt[:1].isupper() and head.lower() in unigrams())  # "Bankof England"
         )
@@ -316,6 +318,14 @@ _PREPOSITIONS = frozenset(["in", "of", "at", "on", "to", "for"])
 #: A head of this many letters, seen this often in the lexicon's corpus, is a word of its own.
 _COMMON_HEAD = 5
 _COMMON_FREQ = 1_000_000
+
+
+@functools.lru_cache(maxsize=1)
+def _company_words() -> frozenset[str]:
+    """Words that end an organisation's name ("Ltd", "Inc", "Group"): the people lexicon's."""
+    from ..language.persons import lexicon
+
+    return lexicon().org
 
 
 def _given(word: str | None) -> bool:
