@@ -24,7 +24,7 @@ from ..model import Edit, Hit
 from . import Context
 from ._patterns import compile_problems, finditer
 
-PARAMS = frozenset({"expected", "count", "expected_count", "form", "expected_form"})
+PARAMS = frozenset({"expected", "count", "expected_count", "expected_times", "form", "expected_form"})
 
 _WORDISH = regex.compile(r"[\p{L}]+(?:['’][\p{L}]+)*")
 _OPENERS = "\"'“‘([{«"
@@ -257,6 +257,7 @@ def resolve(
                 "expected": expected,
                 "count": str(counts[u.form]),
                 "expected_count": str(counts[major]),
+                "expected_times": "1 time" if counts[major] == 1 else f"{counts[major]} times",
                 "form": label(key, u.form, members),
                 "expected_form": expected_form,
             }

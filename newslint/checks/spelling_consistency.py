@@ -24,7 +24,7 @@ from . import Context
 from .consistency import Options as ConsistencyOptions
 from .consistency import Use, _quoted_label, contested, filter_uses, pattern_uses, prose_majority, resolve
 
-PARAMS = frozenset({"expected", "count", "expected_count", "form", "expected_form"})
+PARAMS = frozenset({"expected", "count", "expected_count", "expected_times", "form", "expected_form"})
 #: The majority form is a guess at the house choice: the editor decides.
 FIX = "unsafe"
 
