@@ -4,7 +4,9 @@ Only words separated by nothing but white space count: "New York, New York" and
 "'is' is" have punctuation between them. What stays silent, and why:
 
 * ``exceptions`` — doubles that are grammatical ("had had", "that that", "her her");
-* ``emphasis`` — doubles used for effect ("very very"), flagged only with ``flag_emphasis``;
+* ``emphasis`` — doubles used for effect ("very very") inside quotation marks, where they
+  are speech; in the writer's own prose they are slips ("too too low"); ``flag_emphasis``
+  flags them in quotes too;
 * ``quoted`` — doubles allowed inside quotation marks (speech rendered verbatim: "is is");
 * capitalised pairs ("Duran Duran", "Walla Walla", "Sirhan Sirhan") are names, unless
   the word is a function word in an all-capitals headline ("TALKS TO TO RESUME");
@@ -48,7 +50,8 @@ _NON_ASCII = regex.compile(r"[^\x00-\x7f]")
 class Options:
     #: Words whose doubling is grammatical and never flagged ("had had", "that that").
     exceptions: tuple[str, ...] = ()
-    #: Words doubled for emphasis ("very very"); silent unless ``flag_emphasis``.
+    #: Words doubled for emphasis ("very very"): speech, silent inside quotation marks unless
+    #: ``flag_emphasis``; in the writer's own prose a slip ("prices were too too low").
     emphasis: tuple[str, ...] = ()
     flag_emphasis: bool = False
     #: Words whose doubling is allowed inside quotation marks ("is is").
@@ -58,12 +61,12 @@ class Options:
 
     @functools.cached_property
     def allowed(self) -> frozenset[str]:
-        words = set(self.exceptions) | (set() if self.flag_emphasis else set(self.emphasis))
-        return frozenset(w.lower() for w in words)
+        return frozenset(w.lower() for w in self.exceptions)
 
     @functools.cached_property
     def allowed_quoted(self) -> frozenset[str]:
-        return frozenset(w.lower() for w in self.quoted)
+        words = set(self.quoted) | (set() if self.flag_emphasis else set(self.emphasis))
+        return frozenset(w.lower() for w in words)
 
 
 def _is_name_pair(words: list[str]) -> bool:
