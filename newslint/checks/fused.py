@@ -267,6 +267,9 @@ def _article_split(tok: Token, shape: str, scope: str, options: Options, words: 
 #: Reporting verbs a name or a plural is run into ("Chadsaid", "analystssaid").
 _SAID = ("said", "says")
 _MONTHS = frozenset(m.title() for m in MONTHS)
+#: Words that no English word of five letters or more ends in by chance: a capitalised word
+#: run into one is two words ("Commissionwas", "Securitiesand Exchange").
+_LINKING = frozenset(["and", "was"])
 
 
 def _name_split(tok: Token, nxt: str, scope: str, options: Options, words: _Words) -> str | None:
@@ -294,6 +297,7 @@ def _name_split(tok: Token, nxt: str, scope: str, options: Options, words: _Word
             or (fw in _SAID and head in _company_words())  # "Ltdsaid", "Incsaid", "Groupsaid"
             or (scope == "byline" and fw in ("in", "at") and head[1:].islower() and _given(words.previous.get(tok.start)))
             or (fw == "of" and title and nxt[:1].isupper() and head.lower() in unigrams())  # "Bankof England"
+            or (fw in _LINKING and title and len(head) >= _COMMON_HEAD and head.lower() in unigrams())  # "Commissionwas"
         )
         if (known and _fits_after(fw, nxt)) or (title and (head, fw) in words.apart):
             return f"{head} {tail}"
@@ -336,13 +340,16 @@ def _given(word: str | None) -> bool:
 
 
 def _fits_after(fw: str, nxt: str) -> bool:
-    """"said" fits anything; "to" a verb or a noun phrase ("Wangto report"); "and" a capitalised
-    word or an English word ("Siemensand based"); "in", "at", "on", "of", "for" a name, a number
-    or an article, never a lower-case word ("Kenton rose", "Westin hotels")."""
-    if fw in _SAID:
+    """"said" and "was" fit anything; "to" a verb, a noun phrase or a number ("Wangto report",
+    "Februaryto 10.9 billion"); "and" a capitalised word or an English word ("Siemensand
+    based"); "in", "at", "on", "of", "for" a name, a number or an article, never a lower-case
+    word ("Kenton rose", "Westin hotels")."""
+    if fw in _SAID or fw == "was":
         return True
-    if fw in ("and", "to"):
+    if fw == "and":
         return nxt[:1].isupper() or (nxt.islower() and nxt in unigrams())
+    if fw == "to":
+        return nxt[:1].isupper() or nxt[:1].isdigit() or (nxt.islower() and nxt in unigrams())
     return nxt[:1].isupper() or nxt[:1].isdigit() or nxt in ("the", "a", "an")
 
 
