@@ -34,13 +34,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from injection.corpus import default_corpus  # noqa: E402  (the one place that knows where shared/corpus is)
+
 from newslint.archive.distributed import BATCH_BYTES, batches, lint_batch, plan_entries, spec_for  # noqa: E402
 from newslint.inputs import discover  # noqa: E402
 from newslint.runner import Options, plan  # noqa: E402
 from newslint.work import Job  # noqa: E402
 
-#: $NEWSLINT_CORPUS, else ../shared/corpus beside the checkout (or beside any folder above it, for worktrees)
-CORPUS = Path(os.environ["NEWSLINT_CORPUS"]) if os.environ.get("NEWSLINT_CORPUS") else next((d / "shared" / "corpus" for d in ROOT.parents if (d / "shared" / "corpus").is_dir()), ROOT.parent / "shared" / "corpus")
+CORPUS = default_corpus()
 DATE = "1987-06-15"  # one date for every article, so the date rules do their full work
 
 

@@ -31,10 +31,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from injection.corpus import default_corpus  # noqa: E402  (the one place that knows where shared/corpus is)
+
 from newslint.config import Config, build_ruleset  # noqa: E402
 from newslint.engine import lint_source  # noqa: E402
 
-CORPUS = ROOT.parent / "shared" / "corpus" / "reuters21578"
+CORPUS = default_corpus() / "reuters21578"
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 AP = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
 WIRE = ["Jan", "Feb", "March", "April", "May", "June", "July", "Aug", "Sept", "Oct", "Nov", "Dec"]

@@ -22,10 +22,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from injection.corpus import default_corpus  # noqa: E402  (the one place that knows where shared/corpus is)
+
 from newslint.config import Config, build_ruleset  # noqa: E402
 from newslint.engine import lint_source  # noqa: E402
 
-DEFAULT_CWEB = ROOT.parent / "shared" / "corpus" / "real-errors" / "cweb" / "m2"
+DEFAULT_CWEB = default_corpus() / "real-errors" / "cweb" / "m2"
 RULES = tuple(sorted(f"grammar.{p.stem}" for p in (ROOT / "rules" / "grammar").glob("missing-*.yml")))
 TYPES = ("M:DET", "M:PREP")
 

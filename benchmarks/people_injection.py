@@ -20,12 +20,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from injection.corpus import default_corpus  # noqa: E402  (the one place that knows where shared/corpus is)
+
 from newslint.engine import lint_source  # noqa: E402
 from newslint.language.persons import build_table, lexicon  # noqa: E402
 from newslint.parsers import parse  # noqa: E402
 from newslint.rules import builtin_rules_dir, load_rules  # noqa: E402
 
-CORPUS = ROOT.parent / "shared" / "corpus"
+CORPUS = default_corpus()
 SWAPS = ["Foreign Secretary", "Home Secretary", "Defence Secretary", "Health Secretary", "Chancellor", "Prime Minister", "Finance Minister", "Trade Secretary"]
 
 

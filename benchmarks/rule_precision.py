@@ -22,10 +22,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from injection.corpus import default_corpus  # noqa: E402  (the one place that knows where shared/corpus is)
+
 from newslint.config import Config, build_ruleset  # noqa: E402
 from newslint.engine import lint_source  # noqa: E402
 
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
+DEFAULT_CORPUS = default_corpus()
 _RULES: list = []
 
 

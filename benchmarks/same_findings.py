@@ -24,10 +24,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 #: ../shared beside the repository (a worktree of it sits one level deeper)
-DEFAULT_CORPUS = next(
-    (p / "shared" / "corpus" / "bbc" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared" / "corpus").is_dir()),
-    ROOT.parent / "shared" / "corpus" / "bbc",
-)
+from injection.corpus import default_corpus  # noqa: E402  (the one place that knows where shared/corpus is)
+
+DEFAULT_CORPUS = default_corpus() / "bbc"
 
 
 def findings(corpus: Path, jobs: int, cache_dir: Path | None = None) -> str:

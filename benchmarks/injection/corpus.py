@@ -14,8 +14,12 @@ HEADER = "date {date} Corpus\n"
 
 
 def default_corpus() -> Path:
+    """$NEWSLINT_CORPUS, else shared/corpus beside the checkout or beside any folder above it
+    (a worktree under /work/wt/x finds /work/shared/corpus). Every benchmark asks here."""
     env = os.environ.get("NEWSLINT_CORPUS")
-    return Path(env) if env else ROOT.parent / "shared" / "corpus"
+    if env:
+        return Path(env)
+    return next((d / "shared" / "corpus" for d in ROOT.parents if (d / "shared" / "corpus").is_dir()), ROOT.parent / "shared" / "corpus")
 
 
 # ---------------------------------------------------------------------------
