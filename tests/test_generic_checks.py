@@ -104,13 +104,20 @@ def test_consistency_validation():
 # --- spelling-consistency ----------------------------------------------------------
 
 
-def test_spelling_consistency_with_a_custom_data_file(tmp_path):
+def spelling_rule(tmp_path, spellings: str, message: str):
+    """A spelling-consistency rule over a data file written from ``spellings``."""
     data = tmp_path / "sp.yml"
-    data.write_text(
+    data.write_text(spellings)
+    return rule(f"check: spelling-consistency\nmessage: '{message}'\nspellings: {data}\n")
+
+
+def test_spelling_consistency_with_a_custom_data_file(tmp_path):
+    r = spelling_rule(
+        tmp_path,
         "tea:\n  labels: [Tea spelling, Chai spelling]\n  pairs: {tea: chai}\n"
-        "suffix:\n  labels: [-our, -or]\n  endings: [[our, or], [ours, ors]]\n  stems: [col, hon]\n"
+        "suffix:\n  labels: [-our, -or]\n  endings: [[our, or], [ours, ors]]\n  stems: [col, hon]\n",
+        "{match} {form} {expected_form} {expected}",
     )
-    r = rule(f"check: spelling-consistency\nmessage: '{{match}} {{form}} {{expected_form}} {{expected}}'\nspellings: {data}\n")
     got = hits(r, "Tea and tea. Then chai. Colours, honour and color.")
     assert got == [("chai", "chai Chai spelling Tea spelling tea"), ("color", "color -or -our colour")]
 
@@ -122,12 +129,12 @@ def test_spelling_consistency_reports_a_broken_data_file(tmp_path):
 
 
 def test_spelling_consistency_neutral_forms_in_their_context(tmp_path):
-    data = tmp_path / "sp.yml"
-    data.write_text(
+    r = spelling_rule(
+        tmp_path,
         "contexts:\n  kitchen: [stove, Oven]\n"
-        "tea:\n  labels: [Tea spelling, Chai spelling]\n  neutral_in: {kitchen: [chai]}\n  pairs: {tea: chai}\n"
+        "tea:\n  labels: [Tea spelling, Chai spelling]\n  neutral_in: {kitchen: [chai]}\n  pairs: {tea: chai}\n",
+        "{match}",
     )
-    r = rule(f"check: spelling-consistency\nmessage: '{{match}}'\nspellings: {data}\n")
     assert hits(r, "Tea and tea.\n\nThen chai.") == [("chai", "chai")]
     assert hits(r, "Tea and tea.\n\nThen chai by the STOVE.\n\nMore chai.") == []  # the sense holds article-wide
     assert hits(r, "Tea and tea.\n\nThen chai by the oven.") == [("chai", "chai")]  # 'Oven' only as written

@@ -294,7 +294,7 @@ def _name_split(tok: Token, nxt: str, scope: str, options: Options, words: _Word
             or head in _MONTHS
             or (title and head in words.mid_sentence)
             or (fw in _SAID and head.endswith("s") and (head.islower() or title) and head.lower() in unigrams())
-            or (fw in _SAID and head in _company_words())  # "Ltdsaid", "Incsaid", "Groupsaid"
+            or (fw in _SAID and _company_word(head))  # "Ltdsaid", "Incsaid", "Groupsaid"
             or (scope == "byline" and fw in ("in", "at") and head[1:].islower() and _given(words.previous.get(tok.start)))
             or (fw == "of" and title and nxt[:1].isupper() and head.lower() in unigrams())  # "Bankof England"
             or (fw in _LINKING and title and len(head) >= _COMMON_HEAD and head.lower() in unigrams())  # "Commissionwas"
@@ -324,12 +324,11 @@ _COMMON_HEAD = 5
 _COMMON_FREQ = 1_000_000
 
 
-@functools.lru_cache(maxsize=1)
-def _company_words() -> frozenset[str]:
-    """Words that end an organisation's name ("Ltd", "Inc", "Group"): the people lexicon's."""
-    from ..language.persons import lexicon
+def _company_word(word: str) -> bool:
+    """A word that ends an organisation's name ("Ltd", "Inc", "Group"): the people lexicon's."""
+    from ..language.persons import lexicon  # the people lexicon, loaded once and shared
 
-    return lexicon().org
+    return word in lexicon().org
 
 
 def _given(word: str | None) -> bool:

@@ -280,15 +280,16 @@ def trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def emit_with_dateline(builder: DocumentBuilder, run: Run, text: str, dateline: int, scope: str) -> None:
-    """Emit a body paragraph whose first ``dateline`` chars are a dateline block."""
+def emit_with_dateline(builder: DocumentBuilder, run: Run, text: str, dateline: int, scope: str, start: int = 0) -> None:
+    """Emit a body paragraph from text offset ``start`` whose first ``dateline`` chars are a
+    dateline block."""
     if dateline:
-        run.emit(builder, "dateline", 0, dateline)
-        a, b = trim(text, dateline, len(text))
+        run.emit(builder, "dateline", start, start + dateline)
+        a, b = trim(text, start + dateline, len(text))
         if a < b:
             run.emit(builder, scope, a, b)
         return
-    run.emit(builder, scope)
+    run.emit(builder, scope, start)
 
 
 class Lead:
@@ -329,17 +330,11 @@ class Lead:
             for (a, b), scope in zip(lines[:marks], scopes, strict=False):
                 run.emit(builder, scope, a, b)  # type: ignore[arg-type]
             if marks:
-                start, end = lines[marks][0], len(text)
-                dateline = structure.dateline_length(text[start : lines[marks][1]])
-                if dateline:
-                    run.emit(builder, "dateline", start, start + dateline)
-                    start, end = trim(text, start + dateline, end)
-                if start < end:
-                    run.emit(builder, "paragraph", start, end)
-                return "paragraph"
-            first_line = text[: run.line_breaks[0]] if run.line_breaks else text
-            dateline = structure.dateline_length(first_line)  # never past the first line
-            emit_with_dateline(builder, run, text, dateline, "paragraph")
+                start, first_end = lines[marks]
+            else:
+                start, first_end = 0, run.line_breaks[0] if run.line_breaks else len(text)
+            dateline = structure.dateline_length(text[start:first_end])  # never past the first line
+            emit_with_dateline(builder, run, text, dateline, "paragraph", start)
             return "paragraph"
         run.emit(builder, "paragraph")
         return "paragraph"
